@@ -1,0 +1,70 @@
+"""The command line: `python main.py [--demo]` opens the wizard; subcommands run headless.
+
+Exit statuses (contract): 0 every check ok/skipped; 1 any at risk; 3 none at risk but some
+unknown; 2 bad usage or bad input (clear message, nothing written); 4 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_UNKNOWN, EXIT_CANNOT_RUN = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    """Bad arguments or bad input: exit 2 with this one-line message."""
+
+
+class CannotRun(Exception):
+    """No browser, no session, store locked: exit 4 with this message."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line and exit 2, as the contract says
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="boundary", description="Boundary: what can a stranger actually see?")
+    parser.add_argument("--demo", action="store_true", help="open the wizard on the bundled demo accounts")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    from cli import audit, replica
+
+    audit.add_parser(sub)
+    replica.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.DEBUG if os.environ.get("BOUNDARY_DEBUG") else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return open_wizard(demo=args.demo)
+        return args.run(args)
+    except UsageError as exc:
+        print(f"boundary: {exc}", file=sys.stderr)
+        print("Try 'python main.py audit --help'.", file=sys.stderr)
+        return EXIT_USAGE
+    except CannotRun as exc:
+        print(f"boundary: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("boundary: stopped.", file=sys.stderr)
+        return 130
+
+
+def open_wizard(demo: bool) -> int:
+    try:
+        from gui.app import run_wizard
+    except ImportError as exc:
+        raise CannotRun(f"the wizard can't start here ({exc}); use 'python main.py audit' instead") from exc
+    return run_wizard(demo=demo)

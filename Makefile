@@ -1,0 +1,44 @@
+# Two commands on a fresh Debian machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test faults bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+# The wizard on the demo accounts where there is a display; otherwise the same check-up
+# headless, writing the JSON report (and the PDF) into out/.
+demo: $(STAMP)
+	sh scripts/system-deps.sh demo
+	@mkdir -p out
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && $(PY) -c "import gui.app" 2>/dev/null; then \
+		$(PY) main.py --demo; \
+	else \
+		$(PY) main.py audit --demo --json out/demo-report.json; status=$$?; \
+		[ $$status -le 3 ] || exit $$status; \
+	fi
+
+# The whole suite, inside a private D-Bus session with an unlocked throwaway keyring.
+test: $(STAMP)
+	sh scripts/system-deps.sh test
+	dbus-run-session -- sh scripts/with-keyring.sh $(PY) -m pytest -q
+
+faults: $(STAMP)
+	sh scripts/system-deps.sh test
+	$(PY) -m pytest -q -m "slow or not slow" tests/test_faults.py --full-faults
+
+bench: $(STAMP)
+	sh scripts/system-deps.sh demo
+	$(PY) bench/run.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) out test-artifacts .pytest_cache

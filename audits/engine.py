@@ -1,0 +1,165 @@
+"""Running a check-up: one browser, two contexts per platform, steps with progress and cancel.
+
+`run_audit` is what the CLI and the wizard's worker thread call. It owns Playwright for
+its whole run (Playwright objects never leave this thread) and reports through plain
+callbacks: `progress(Progress)` before each step (return False to stop), and
+`on_finding(platform, Finding)` as each platform's findings are decided.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from audits.browser import launch, new_context
+from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
+from audits.model import AuditReport, Finding, PlatformReport, PlatformStatus, Status, utc_now
+from audits.pages import PageLoader, Stopped
+from audits.platforms.base import AuditOptions, PlatformAudit
+from audits.routing import SiteRouter
+
+log = logging.getLogger(__name__)
+
+
+def audit_classes() -> dict[str, type[PlatformAudit]]:
+    from audits.platforms.facebook import MARKERS as FB_MARKERS
+    from audits.platforms.facebook import FacebookAudit
+
+    return {"facebook": (FacebookAudit, FB_MARKERS)}
+
+
+SUPPORTED = ("facebook",)
+
+
+@dataclass
+class Progress:
+    platform: str
+    step: int  # 1-based
+    total: int
+    label: str
+
+    def __str__(self) -> str:
+        return f"{PLATFORM_NAMES[self.platform]}: {self.label}… {self.step} of {self.total}"
+
+
+@dataclass
+class RunOptions:
+    platforms: list[str]
+    sessions: dict[str, dict]  # platform -> Playwright storage state
+    sites: dict[str, str] = field(default_factory=dict)  # platform -> replica origin
+    audit: AuditOptions = field(default_factory=AuditOptions)
+    page_timeout: float = 20.0
+    pace: tuple[float, float] = (0.0, 0.0)
+    headless: bool = True
+    browser: str | None = None
+    only_checks: set[str] | None = None  # re-check just these
+    block_types: frozenset[str] = frozenset({"image", "media", "font"})
+
+
+@dataclass
+class RunStats:
+    page_loads: dict[str, int] = field(default_factory=dict)
+    blocked_hosts: dict[str, list[str]] = field(default_factory=dict)
+    browser: str = ""
+
+
+def run_audit(
+    options: RunOptions,
+    progress: Callable[[Progress], bool | None] | None = None,
+    cancel: threading.Event | None = None,
+    on_finding: Callable[[str, Finding], None] | None = None,
+    stats: RunStats | None = None,
+) -> AuditReport:
+    from playwright.sync_api import sync_playwright
+
+    cancel = cancel or threading.Event()
+    stats = stats if stats is not None else RunStats()
+    report = AuditReport(started_at=utc_now())
+    with sync_playwright() as pw:
+        browser, choice = launch(pw, headless=options.headless, explicit=options.browser)
+        stats.browser = choice.label
+        try:
+            for platform in options.platforms:
+                result = _audit_platform(browser, platform, options, progress, cancel, stats)
+                report.platforms.append(result)
+                if on_finding:
+                    for finding in result.findings:
+                        on_finding(platform, finding)
+        finally:
+            browser.close()
+    report.finished_at = utc_now()
+    return report
+
+
+def _wanted(platform: str, options: RunOptions) -> list[str]:
+    ids = [c.id for c in checks_for(platform)]
+    return [i for i in ids if options.only_checks is None or i in options.only_checks]
+
+
+def _audit_platform(browser, platform, options: RunOptions, progress, cancel, stats: RunStats) -> PlatformReport:
+    wanted = _wanted(platform, options)
+    session = options.sessions.get(platform)
+    if cancel.is_set():
+        return _all(platform, wanted, PlatformStatus.INCOMPLETE, "The check-up was stopped before this was checked.")
+    if not session:
+        return _all(
+            platform,
+            wanted,
+            PlatformStatus.NOT_SIGNED_IN,
+            f"You're not signed in to {PLATFORM_NAMES[platform]} in Boundary, so it couldn't be checked.",
+        )
+    cls, markers = audit_classes()[platform]
+    origin = options.sites.get(platform)
+    owner_router = SiteRouter(platform, origin, options.block_types, timeout=options.page_timeout)
+    public_router = SiteRouter(platform, origin, options.block_types, timeout=options.page_timeout)
+    owner_ctx = new_context(browser, owner_router, storage_state=session)
+    public_ctx = new_context(browser, public_router)
+    for ctx in (owner_ctx, public_ctx):
+        ctx.set_default_timeout(options.page_timeout * 1000)
+    loader = PageLoader(PLATFORM_NAMES[platform], markers, options.page_timeout, options.pace, cancelled=cancel)
+    audit = cls(owner_ctx.new_page(), public_ctx.new_page(), loader, options.audit)
+    steps = [s for s in audit.steps() if options.only_checks is None or s.checks & set(wanted)]
+    stopped = False
+    try:
+        for n, step in enumerate(steps, 1):
+            if cancel.is_set() or (progress and progress(Progress(platform, n, len(steps), step.label)) is False):
+                cancel.set()
+                stopped = True
+                break
+            try:
+                step.run()
+            except Stopped:
+                stopped = True
+                break
+            except Exception as exc:  # a reader that met a page it doesn't understand
+                # The step's page keeps whatever was read; checks that needed more are unknown.
+                log.warning("%s: step '%s' failed: %s", platform, step.label, type(exc).__name__)
+                log.debug("step failure", exc_info=True)
+        findings = [f for f in audit.decide() if f.check in wanted]
+    finally:
+        stats.page_loads[platform] = stats.page_loads.get(platform, 0) + loader.loads
+        stats.blocked_hosts[platform] = owner_router.blocked_hosts + public_router.blocked_hosts
+        owner_ctx.close()
+        public_ctx.close()
+    # Rule 3: every check exactly once, in catalog order.
+    by_id = {f.check: f for f in findings}
+    ordered = [
+        by_id.get(cid)
+        or _unknown(cid, "The check-up was stopped before this was checked." if stopped else "Boundary couldn't check this.")
+        for cid in wanted
+    ]
+    status = PlatformStatus.INCOMPLETE if stopped else PlatformStatus.COMPLETED
+    if audit.signed_out() and all(f.status is Status.UNKNOWN for f in ordered):
+        status = PlatformStatus.NOT_SIGNED_IN
+    return PlatformReport(platform, status, audit.account, ordered)
+
+
+def _unknown(check: str, reason: str) -> Finding:
+    spec = CHECKS[check]
+    return Finding(check, spec.title, Status.UNKNOWN, spec.severity, "Boundary couldn't check this.", reason=reason)
+
+
+def _all(platform: str, wanted: list[str], status: PlatformStatus, reason: str) -> PlatformReport:
+    return PlatformReport(platform, status, findings=[_unknown(c, reason) for c in wanted])

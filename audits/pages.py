@@ -1,0 +1,254 @@
+"""Loading one page and saying plainly whether it can be read.
+
+`PageLoader.load` navigates, follows the site override's redirect pages, backs off on
+HTTP 429, retries transient network errors a bounded number of times, and classifies
+what it got: a login wall, a checkpoint, an error page, a timeout, an empty page, a UI
+language the checks do not read. Each of these becomes a `PageProblem` with a reason a
+person can act on; checks that needed the page then end `unknown`, never `ok`.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import re
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from audits.routing import REDIRECT_HEADER
+
+READERS_JS = (Path(__file__).with_name("readers.js")).read_text(encoding="utf-8")
+
+MAX_REDIRECTS = 8
+MAX_RATE_LIMIT_TRIES = 3
+MAX_RATE_LIMIT_WAIT = 30.0
+MAX_NETWORK_TRIES = 3
+
+
+def norm(text: str | None) -> str:
+    """Lower-case, straight apostrophes, single spaces: how readers compare text."""
+    text = (text or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2026", "...")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def read(page, fn: str, **kwargs):
+    """Run one of readers.js's functions in the page."""
+    return page.evaluate(READERS_JS, {"fn": fn, **kwargs})
+
+
+class ProblemKind(StrEnum):
+    LOGIN_WALL = "login_wall"
+    CHECKPOINT = "checkpoint"
+    RATE_LIMITED = "rate_limited"
+    HTTP_ERROR = "http_error"
+    TIMEOUT = "timeout"
+    NETWORK = "network"
+    LANGUAGE = "language"
+    EMPTY = "empty"
+    REDIRECT_LOOP = "redirect_loop"
+    NOT_RECOGNISED = "not_recognised"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class PageProblem:
+    kind: ProblemKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class WallMarkers:
+    """How a platform shows a login wall or a checkpoint (from the platform facts)."""
+
+    login_paths: tuple[str, ...]
+    login_titles: tuple[str, ...]
+    login_phrases: tuple[str, ...]  # only counted together with a password field
+    checkpoint_paths: tuple[str, ...]
+    checkpoint_phrases: tuple[str, ...]
+    error_phrases: tuple[str, ...] = ()
+
+
+@dataclass
+class Loaded:
+    requested: str
+    url: str = ""
+    status: int | None = None
+    info: dict = field(default_factory=dict)
+    problem: PageProblem | None = None
+    hops: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    @property
+    def text(self) -> str:
+        return norm(self.info.get("text", ""))
+
+
+class Stopped(Exception):
+    """The user cancelled; raised between page loads."""
+
+
+@dataclass
+class PageLoader:
+    platform_name: str  # "Facebook", for messages
+    markers: WallMarkers
+    timeout: float = 20.0  # seconds per page load
+    pace: tuple[float, float] = (0.0, 0.0)  # polite jittered delay before each load
+    cancelled: object = None  # a threading.Event, or None
+    sleep: object = time.sleep
+    loads: int = 0
+
+    def _wait(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self.cancelled is not None and self.cancelled.is_set():
+                raise Stopped()
+            self.sleep(min(left, 0.25))
+
+    def load(self, page, url: str, *, owner: bool) -> Loaded:
+        result = Loaded(requested=url)
+        lo, hi = self.pace
+        if hi > 0:
+            self._wait(random.uniform(lo, hi))
+        target, rate_tries, net_tries = url, 0, 0
+        while True:
+            if self.cancelled is not None and self.cancelled.is_set():
+                raise Stopped()
+            try:
+                self.loads += 1
+                response = page.goto(target, wait_until="domcontentloaded", timeout=self.timeout * 1000)
+            except Exception as exc:  # Playwright's TimeoutError and Error
+                message = str(exc)
+                if "Timeout" in type(exc).__name__ or "Timeout" in message.split("\n")[0]:
+                    result.problem = PageProblem(
+                        ProblemKind.TIMEOUT,
+                        f"{self.platform_name} took too long to answer (more than {self.timeout:g} seconds).",
+                    )
+                    return result
+                if "ERR_TIMED_OUT" in message:
+                    result.problem = PageProblem(
+                        ProblemKind.TIMEOUT,
+                        f"{self.platform_name} took too long to answer (more than {self.timeout:g} seconds).",
+                    )
+                    return result
+                net_tries += 1
+                if net_tries < MAX_NETWORK_TRIES and "net::ERR_ABORTED" not in message:
+                    self._wait(net_tries * 1.0)
+                    continue
+                result.problem = PageProblem(
+                    ProblemKind.NETWORK,
+                    f"Couldn't reach {self.platform_name} ({_net_error(message)}). Check the internet connection and try again.",
+                )
+                return result
+            status = response.status if response else None
+            redirect = response.headers.get(REDIRECT_HEADER) if response else None
+            if redirect:
+                result.hops.append(target)
+                if redirect in result.hops or len(result.hops) > MAX_REDIRECTS:
+                    result.problem = PageProblem(
+                        ProblemKind.REDIRECT_LOOP,
+                        f"{self.platform_name} kept redirecting this page without ever showing it.",
+                    )
+                    return result
+                target = redirect
+                continue
+            if status == 429:
+                rate_tries += 1
+                if rate_tries < MAX_RATE_LIMIT_TRIES:
+                    wait = _retry_after(response.headers.get("retry-after"), default=2.0) * rate_tries
+                    self._wait(min(wait, MAX_RATE_LIMIT_WAIT))
+                    continue
+                result.status = status
+                result.url = page.url
+                result.problem = PageProblem(
+                    ProblemKind.RATE_LIMITED,
+                    f"{self.platform_name} is limiting how many pages can be opened just now. Try the check-up again later.",
+                )
+                return result
+            break
+        result.status = status
+        result.url = page.url
+        self._settle(page)
+        result.info = read(page, "pageInfo")
+        result.url = result.info.get("url") or page.url
+        result.problem = classify(result, self.markers, self.platform_name, owner=owner)
+        return result
+
+    def _settle(self, page) -> None:
+        # Pages that build themselves with JavaScript: wait briefly for text to appear.
+        try:
+            page.wait_for_function(
+                "() => document.body && document.body.innerText.trim().length > 0",
+                timeout=min(self.timeout, 5.0) * 1000,
+            )
+        except Exception:
+            pass  # an empty page is classified below
+
+
+def _retry_after(value: str | None, default: float) -> float:
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value)
+        return max(0.0, parsed.timestamp() - time.time()) if parsed else default
+
+
+def _net_error(message: str) -> str:
+    match = re.search(r"net::(ERR_[A-Z_]+)", message)
+    return match.group(1) if match else "network error"
+
+
+def classify(loaded: Loaded, markers: WallMarkers, platform_name: str, *, owner: bool) -> PageProblem | None:
+    info = loaded.info
+    path = urlsplit(loaded.url).path.lower()
+    title = norm(info.get("title"))
+    text = norm(info.get("text"))
+    head = text[:3000]
+    if any(part in path for part in markers.checkpoint_paths) or any(
+        p in title or p in head for p in markers.checkpoint_phrases
+    ):
+        return PageProblem(
+            ProblemKind.CHECKPOINT,
+            f"{platform_name} asked to confirm it's you. Open {platform_name} in your browser, "
+            "finish its check, then run the check-up again.",
+        )
+    walled = (
+        any(path.startswith(part) or f"/{part.strip('/')}/" in path for part in markers.login_paths)
+        or any(title == t or title.startswith(t) for t in markers.login_titles)
+        or (info.get("hasPassword") and any(p in head for p in markers.login_phrases))
+    )
+    if walled:
+        if owner:
+            return PageProblem(
+                ProblemKind.LOGIN_WALL,
+                f"You're not signed in to {platform_name} any more (the session has ended). "
+                "Sign in again, then run the check-up again.",
+            )
+        return PageProblem(
+            ProblemKind.LOGIN_WALL,
+            f"{platform_name} showed a stranger a login page here, so this view could not be read.",
+        )
+    if loaded.status is not None and loaded.status >= 400:
+        return PageProblem(
+            ProblemKind.HTTP_ERROR,
+            f"{platform_name} answered with an error (HTTP {loaded.status}) for this page.",
+        )
+    if any(p in head for p in markers.error_phrases):
+        return PageProblem(ProblemKind.HTTP_ERROR, f"{platform_name} said this page isn't available.")
+    if not text:
+        return PageProblem(ProblemKind.EMPTY, f"{platform_name} sent back an empty page.")
+    lang = (info.get("lang") or "").lower()
+    if lang and not lang.startswith("en"):
+        return PageProblem(
+            ProblemKind.LANGUAGE,
+            f"This {platform_name} page is in a language Boundary can't read yet ({lang}). "
+            f"Set {platform_name}'s language to English (US), run the check-up, then switch back.",
+        )
+    return None

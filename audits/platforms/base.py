@@ -1,0 +1,102 @@
+"""What every platform audit shares: pages read once, steps, and verdict helpers.
+
+A platform audit is a list of small steps (each loads one page and reads everything the
+checks need from it) followed by `decide()`, which turns what was read into exactly one
+finding per check. A page that could not be read leaves a `PageProblem`, and every check
+that needed it becomes `unknown` with that problem's reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
+from audits.model import Account, Audience, Evidence, Finding, Source, Status
+from audits.pages import Loaded, PageLoader, PageProblem, ProblemKind
+
+STOPPED = PageProblem(ProblemKind.STOPPED, "The check-up was stopped before this was checked.")
+
+
+@dataclass
+class Step:
+    label: str  # plain words: "reading who can see your friends list"
+    run: Callable[[], None]
+    checks: frozenset[str]  # the checks that need this step
+
+
+@dataclass
+class AuditOptions:
+    watch_words: list[str] = field(default_factory=list)
+    watch_list: list[str] = field(default_factory=list)
+    max_posts: int = 5000
+    scroll_idle: float = 2.5  # seconds without new posts before the timeline counts as ended
+
+
+class PlatformAudit:
+    platform: str = ""
+
+    def __init__(self, owner_page, public_page, loader: PageLoader, options: AuditOptions):
+        self.owner = owner_page
+        self.public = public_page
+        self.loader = loader
+        self.options = options
+        self.account = Account()
+        self.pages: dict[str, Loaded] = {}
+
+    @property
+    def name(self) -> str:
+        return PLATFORM_NAMES[self.platform]
+
+    # -- to implement --------------------------------------------------------------------
+    def steps(self) -> list[Step]:
+        raise NotImplementedError
+
+    def decide(self) -> list[Finding]:
+        raise NotImplementedError
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self, key: str, url: str, *, owner: bool) -> Loaded:
+        loaded = self.loader.load(self.owner if owner else self.public, url, owner=owner)
+        self.pages[key] = loaded
+        return loaded
+
+    def problem(self, key: str) -> PageProblem | None:
+        """Why page `key` gives no evidence (never loaded counts as stopped)."""
+        loaded = self.pages.get(key)
+        if loaded is None:
+            return STOPPED
+        return loaded.problem
+
+    def signed_out(self) -> bool:
+        return any(
+            p.problem and p.problem.kind is ProblemKind.LOGIN_WALL
+            for key, p in self.pages.items()
+            if not key.startswith("public")
+        )
+
+    # -- findings ---------------------------------------------------------------------------
+    def _finding(self, check: str, status: Status, summary: str, **kw) -> Finding:
+        spec = CHECKS[check]
+        return Finding(check=check, title=spec.title, status=status, severity=spec.severity, summary=summary, **kw)
+
+    def at_risk(self, check: str, summary: str, evidence: list[Evidence], audience: Audience | None = None) -> Finding:
+        return self._finding(check, Status.AT_RISK, summary, evidence=evidence, audience=audience)
+
+    def ok(self, check: str, summary: str, evidence: list[Evidence], audience: Audience | None = None) -> Finding:
+        return self._finding(check, Status.OK, summary, evidence=evidence, audience=audience)
+
+    def unknown(self, check: str, reason: str, evidence: list[Evidence] | None = None) -> Finding:
+        return self._finding(
+            check, Status.UNKNOWN, "Boundary couldn't check this.", evidence=evidence or [], reason=reason
+        )
+
+    def skipped(self, check: str, reason: str) -> Finding:
+        return self._finding(check, Status.SKIPPED, "Not checked.", reason=reason)
+
+    def all_unknown(self, reason: str) -> list[Finding]:
+        return [self.unknown(c.id, reason) for c in checks_for(self.platform)]
+
+
+def evidence(source: Source, loaded: Loaded | None, detail: str) -> Evidence:
+    return Evidence(source, (loaded.url or loaded.requested) if loaded else "", detail)

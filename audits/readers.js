@@ -1,0 +1,266 @@
+// Boundary's page readers. They read what a person (or a screen reader) gets: visible
+// text, roles, accessible names, aria-checked. Never class names or one page's exact
+// shape. Evaluated as `(args) => ...` with args = {fn: "name", ...}.
+(args) => {
+  const norm = (s) => (s || "")
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2026/g, "...")
+    .replace(/\s+/g, " ").trim().toLowerCase();
+
+  const visible = (el) => {
+    if (!el || !el.isConnected) return false;
+    if (el.closest("[hidden],[aria-hidden='true']")) return false;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") return false;
+    return el.getClientRects().length > 0;
+  };
+
+  const accName = (el) => {
+    const label = el.getAttribute("aria-label");
+    if (label) return label;
+    const by = el.getAttribute("aria-labelledby");
+    if (by) {
+      const text = by.split(/\s+/).map((id) => document.getElementById(id))
+        .filter(Boolean).map((n) => n.textContent).join(" ");
+      if (text.trim()) return text;
+    }
+    if (el.tagName === "svg" || el.tagName === "SVG") {
+      const title = el.querySelector("title");
+      if (title) return title.textContent;
+    }
+    if (el.id) {
+      const forLabel = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+      if (forLabel) return forLabel.textContent;
+    }
+    const wrapping = el.closest("label");
+    if (wrapping) return wrapping.textContent;
+    if (el.getAttribute("alt")) return el.getAttribute("alt");
+    if (el.getAttribute("title")) return el.getAttribute("title");
+    return el.textContent || "";
+  };
+
+  // The deepest visible elements whose text (or accessible name) contains `label`.
+  const findLabel = (label, root) => {
+    const want = norm(label);
+    const hits = [];
+    for (const el of (root || document.body).querySelectorAll("*")) {
+      if (["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(el.tagName)) continue;
+      const own = norm(el.textContent).includes(want) || norm(el.getAttribute("aria-label")).includes(want);
+      if (!own || !visible(el)) continue;
+      const deeper = [...el.children].some((c) => norm(c.textContent).includes(want));
+      if (!deeper) hits.push(el);
+    }
+    return hits;
+  };
+
+  const textNodes = (root) => {
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (norm(node.textContent) && visible(node.parentElement)) out.push(node);
+    }
+    return out;
+  };
+
+  const stripPunct = (s) => s.replace(/[\s.:;,!?()\u00a0]+$/g, "").replace(/^[\s(]+/, "");
+
+  // Distinct value words found in `row`, outside the label itself and outside options
+  // that are not chosen (a dialog listing every option must not count as every value).
+  const valuesIn = (row, labelEl, label, words) => {
+    const found = new Map();
+    const add = (word, via) => { if (!found.has(word)) found.set(word, via); };
+    const unchosen = (el) => {
+      const opt = el.closest("[role=radio],[role=option],[role=menuitemradio],option,label");
+      if (!opt) return false;
+      if (opt.tagName === "LABEL") {
+        const input = opt.querySelector("input[type=radio]");
+        return input ? !input.checked : false;
+      }
+      if (opt.tagName === "OPTION") return !opt.selected;
+      return opt.getAttribute("aria-checked") !== "true" && opt.getAttribute("aria-selected") !== "true";
+    };
+    for (const node of textNodes(row)) {
+      if (labelEl.contains(node.parentElement) && norm(labelEl.textContent) !== norm(node.textContent)) continue;
+      if (unchosen(node.parentElement)) continue;
+      const t = stripPunct(norm(node.textContent));
+      for (const w of words) if (t === w || t.startsWith(w + " (")) add(w, "text");
+    }
+    for (const el of row.querySelectorAll("[role=radio][aria-checked=true],[role=option][aria-selected=true],[role=menuitemradio][aria-checked=true],input[type=radio]:checked")) {
+      const t = stripPunct(norm(accName(el)));
+      for (const w of words) if (t === w) add(w, "chosen option");
+    }
+    for (const sel of row.querySelectorAll("select")) {
+      const opt = sel.selectedOptions && sel.selectedOptions[0];
+      if (opt) { const t = stripPunct(norm(opt.textContent)); for (const w of words) if (t === w) add(w, "selected option"); }
+    }
+    // "Edit Who can see your friends list? Public" style names carry the value after the label.
+    for (const el of row.querySelectorAll("[aria-label]")) {
+      const name = norm(el.getAttribute("aria-label"));
+      const at = name.indexOf(label);
+      if (at < 0) continue;
+      const rest = stripPunct(name.slice(at + label.length).replace(/^[\s?:.,-]+/, ""));
+      for (const w of words) if (rest === w) add(w, "accessible name");
+    }
+    return found;
+  };
+
+  const questionsIn = (el) => (norm(el.innerText || el.textContent).match(/\?/g) || []).length;
+
+  const readChoice = (labels, words) => {
+    for (const label of labels.map(norm)) {
+      for (const labelEl of findLabel(label)) {
+        let row = labelEl;
+        const ownQuestions = (label.match(/\?/g) || []).length;
+        for (let depth = 0; depth < 7 && row && row !== document.body; depth++) {
+          // Stop before the row grows into a neighbouring question's row.
+          if (depth > 0 && questionsIn(row) > Math.max(ownQuestions, 1)) break;
+          const values = valuesIn(row, labelEl, label, words);
+          if (values.size) {
+            return { found: true, label, values: [...values.keys()], via: [...values.values()],
+                     row: (row.innerText || "").slice(0, 300) };
+          }
+          row = row.parentElement;
+        }
+        return { found: true, label, values: [], row: (labelEl.innerText || "").slice(0, 300) };
+      }
+    }
+    return { found: false };
+  };
+
+  const switchState = (el) => {
+    const aria = el.getAttribute("aria-checked") ?? el.getAttribute("aria-pressed");
+    if (aria === "true" || aria === "false") return aria === "true";
+    if (el.tagName === "INPUT" && el.type === "checkbox") return el.checked;
+    return null;
+  };
+
+  const SWITCHES = "[role=switch],[role=checkbox],input[type=checkbox],button[aria-pressed]";
+
+  const readSwitch = (labels) => {
+    for (const label of labels.map(norm)) {
+      for (const el of document.querySelectorAll(SWITCHES)) {
+        if (norm(accName(el)).includes(label) && switchState(el) !== null) {
+          return { found: true, label, state: switchState(el), via: "accessible name" };
+        }
+      }
+      for (const labelEl of findLabel(label)) {
+        let row = labelEl;
+        for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
+          const switches = [...row.querySelectorAll(SWITCHES)].filter(visible);
+          if (switches.length === 1 && switchState(switches[0]) !== null) {
+            return { found: true, label, state: switchState(switches[0]), via: "switch in the same row" };
+          }
+          if (switches.length > 1) break;
+          row = row.parentElement;
+        }
+        return { found: true, label, state: null };
+      }
+    }
+    return { found: false };
+  };
+
+  const MARKER = /(?:^|\b)(?:shared with|sharing with|audience:|visible to)\s*:?\s*(.+?)\s*\.?\s*$/i;
+  const audienceOf = (el) => {
+    const m = norm(accName(el)).match(MARKER);
+    return m ? stripPunct(m[1]) : null;
+  };
+  const markersIn = (root) => [...root.querySelectorAll("[aria-label],svg,[role=img],[title],img[alt]")]
+    .filter((el) => audienceOf(el) !== null && (visible(el) || el.tagName.toLowerCase() === "svg"));
+
+  const headingBefore = (el) => {
+    const heads = [...document.querySelectorAll("h1,h2,h3,h4,h5,h6,[role=heading]")].filter(visible);
+    let best = null;
+    for (const h of heads) {
+      if (h.contains(el)) continue;
+      if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) best = h;
+    }
+    return best ? (best.innerText || best.textContent).trim() : "";
+  };
+
+  // Items that carry their own audience (About details): the widest ancestor that still
+  // holds only this one marker is the item.
+  const readAudienceItems = () => {
+    const all = markersIn(document.body).filter((m) => !m.closest("[role=article]"));
+    const items = [];
+    for (const marker of all) {
+      let item = marker;
+      while (item.parentElement && item.parentElement !== document.body) {
+        const up = item.parentElement;
+        if (markersIn(up).length > 1) break;
+        item = up;
+        if (["LI", "ARTICLE"].includes(item.tagName) || ["listitem", "article", "row"].includes(item.getAttribute("role"))) break;
+      }
+      const lines = (item.innerText || "").split("\n").map((s) => s.trim()).filter(Boolean);
+      items.push({ audience: audienceOf(marker), lines, heading: headingBefore(item) });
+    }
+    return items;
+  };
+
+  const readArticles = () => {
+    const out = [];
+    const articles = [...document.querySelectorAll("[role=article],article")]
+      .filter((a) => !a.parentElement.closest("[role=article],article"));
+    for (const a of articles) {
+      const markers = markersIn(a);
+      const audiences = [...new Set(markers.map(audienceOf))];
+      const links = [...a.querySelectorAll("a[href]")].map((l) => l.getAttribute("href"));
+      const permalink = links.find((h) => /\/posts\/|story_fbid=|\/permalink|\/status\/|\/p\/|\/video\//.test(h)) || "";
+      const timeEl = a.querySelector("time[datetime]");
+      const dated = [...a.querySelectorAll("a[aria-label],a,abbr,time,span")]
+        .map((el) => el.getAttribute("datetime") || el.getAttribute("aria-label") || el.textContent || "")
+        .map((s) => s.trim()).filter((s) => /\b(19|20)\d\d\b/.test(s) && s.length < 40);
+      const textEls = [...a.querySelectorAll("[dir=auto],[data-testid=tweetText],[data-ad-preview=message]")]
+        .filter(visible).map((el) => el.innerText.trim()).filter(Boolean);
+      const placeLinks = [...a.querySelectorAll("a[href*='/pages/'],a[href*='/places/'],a[href*='/explore/locations/']")]
+        .map((l) => l.innerText.trim()).filter(Boolean);
+      out.push({
+        permalink, audiences,
+        date: timeEl ? timeEl.getAttribute("datetime") : (dated[0] || ""),
+        text: (a.innerText || "").slice(0, 2000),
+        message: textEls.sort((x, y) => y.length - x.length)[0] || "",
+        places: placeLinks,
+      });
+    }
+    return out;
+  };
+
+  const pageInfo = () => ({
+    url: location.href,
+    lang: document.documentElement.getAttribute("lang") || "",
+    title: document.title || "",
+    text: (document.body ? document.body.innerText : "").slice(0, 20000),
+    hasPassword: !!document.querySelector("input[type=password]"),
+    busy: !![...document.querySelectorAll("[role=progressbar],[aria-busy=true]")].find(visible),
+    headings: [...document.querySelectorAll("h1,[role=heading][aria-level='1']")].filter(visible)
+      .map((h) => h.innerText.trim()).filter(Boolean),
+  });
+
+  const links = () => [...document.querySelectorAll("a[href]")].filter(visible).map((a) => ({
+    href: a.href, name: norm(accName(a)), role: a.getAttribute("role") || "",
+  }));
+
+  const listNames = () => {
+    // Names in lists (friends, followers): links inside list items, or list items' first line.
+    const out = [];
+    for (const li of document.querySelectorAll("[role=listitem],li")) {
+      if (!visible(li)) continue;
+      const link = li.querySelector("a[href]");
+      const name = link ? (link.getAttribute("aria-label") || link.innerText) : (li.innerText || "").split("\n")[0];
+      if (name && name.trim()) out.push(name.trim());
+    }
+    return out;
+  };
+
+  const jsonBlobs = () => [...document.querySelectorAll("script[type='application/json'],script[type='application/ld+json']")]
+    .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
+
+  const fns = {
+    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs,
+    readChoice: () => readChoice(args.labels, args.words.map(norm)),
+    readSwitch: () => readSwitch(args.labels),
+    hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),
+  };
+  return fns[args.fn]();
+}

@@ -1,0 +1,206 @@
+"""`python main.py audit`: the check-up, headless, with a plain-language summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from audits.browser import BrowserNotFound
+from audits.catalog import PLATFORM_NAMES
+from audits.engine import SUPPORTED, Progress, RunOptions, RunStats, run_audit
+from audits.model import AuditReport, Finding, Status
+from audits.platforms.base import AuditOptions
+from audits.routing import parse_origin
+from audits.sessions import SessionError, load_session_file
+from audits.watchwords import default_watch_words, parse_word_file
+from cli import CannotRun, UsageError
+
+STATUS_WORDS = {
+    Status.AT_RISK: "AT RISK",
+    Status.OK: "OK",
+    Status.UNKNOWN: "COULDN'T CHECK",
+    Status.SKIPPED: "SKIPPED",
+}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("audit", help="run the check-up without the wizard")
+    p.add_argument("--platform", action="append", default=[], metavar="P", help="facebook, x, instagram, linkedin or tiktok (repeatable; default: every signed-in platform)")
+    p.add_argument("--demo", action="store_true", help="start the bundled replica and use its demo accounts")
+    p.add_argument("--site", action="append", default=[], metavar="P=ORIGIN", help="serve platform P's hosts from ORIGIN, e.g. facebook=http://127.0.0.1:8701")
+    p.add_argument("--session", action="append", default=[], metavar="P=STATE.json", help="a Playwright storage-state file for platform P")
+    p.add_argument("--watch-words", metavar="FILE", help="extra watch words, one per line (employer, team, town)")
+    p.add_argument("--watch-list", metavar="FILE", help="a private list of names to look for among your connections (only counts are reported)")
+    p.add_argument("--json", metavar="FILE", help="write the JSON report (boundary.audit/1) here")
+    p.add_argument("--pdf", metavar="FILE", help="write the supervision PDF here")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for one page (default 20)")
+    p.add_argument("--browser", metavar="PATH_OR_CHANNEL", help="the browser to use (default: Chrome, Edge, Playwright's Chromium, system Chromium)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(run=run)
+
+
+def _pairs(values: list[str], flag: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        platform, sep, rest = value.partition("=")
+        platform = platform.strip().lower()
+        if not sep or not rest.strip():
+            raise UsageError(f"{flag} takes PLATFORM=VALUE, got '{value}'")
+        _check_platform(platform)
+        out[platform] = rest.strip()
+    return out
+
+
+def _check_platform(platform: str) -> None:
+    if platform not in PLATFORM_NAMES:
+        raise UsageError(f"unknown platform '{platform}' (choose from {', '.join(PLATFORM_NAMES)})")
+    if platform not in SUPPORTED:
+        raise UsageError(f"Boundary can't check {PLATFORM_NAMES[platform]} yet (available: {', '.join(SUPPORTED)})")
+
+
+def _writable(path: str | None, flag: str) -> Path | None:
+    if path is None:
+        return None
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{flag} {path} is a folder; give a file name")
+    if not target.parent.exists():
+        raise UsageError(f"{flag} {path}: the folder {target.parent} doesn't exist")
+    return target
+
+
+def _read_lines(path: str | None, flag: str) -> list[str]:
+    if not path:
+        return []
+    try:
+        return parse_word_file(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise UsageError(f"{flag}: file not found: {path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{flag}: can't read {path}: {exc}") from exc
+
+
+def collect_options(args) -> tuple[RunOptions, object]:
+    """Everything is validated before anything runs, so bad input writes nothing."""
+    for platform in args.platform:
+        _check_platform(platform.lower())
+    sites: dict[str, str] = {}
+    for name, value in os.environ.items():
+        if name.startswith("BOUNDARY_SITE_") and value:
+            platform = name.removeprefix("BOUNDARY_SITE_").lower()
+            _check_platform(platform)
+            sites[platform] = value
+    sites.update(_pairs(args.site, "--site"))
+    try:
+        sites = {p: parse_origin(o) for p, o in sites.items()}
+    except ValueError as exc:
+        raise UsageError(f"--site: {exc}") from exc
+    session_files = _pairs(args.session, "--session")
+    sessions = {}
+    for platform, path in session_files.items():
+        try:
+            sessions[platform] = load_session_file(platform, path)
+        except SessionError as exc:
+            raise UsageError(str(exc)) from exc
+    words = default_watch_words() + _read_lines(args.watch_words, "--watch-words")
+    watch_list = _read_lines(args.watch_list, "--watch-list")
+    _writable(args.json, "--json")
+    _writable(args.pdf, "--pdf")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+
+    demo = None
+    if args.demo:
+        from replicas.demo import start_replicas
+
+        demo = start_replicas("demo")
+        for platform, origin in demo.sites.items():
+            sites.setdefault(platform, origin)
+        for platform, state in demo.sessions().items():
+            sessions.setdefault(platform, state)
+    platforms = [p.lower() for p in args.platform] or [p for p in SUPPORTED if p in sessions]
+    if not sessions:
+        if demo:
+            demo.stop()
+        raise CannotRun(
+            "no signed-in accounts: sign in with the wizard ('python main.py'), "
+            "or pass --session PLATFORM=STATE.json, or try --demo"
+        )
+    options = RunOptions(
+        platforms=platforms,
+        sessions=sessions,
+        sites=sites,
+        audit=AuditOptions(watch_words=words, watch_list=watch_list),
+        page_timeout=args.timeout,
+        browser=args.browser,
+    )
+    return options, demo
+
+
+def run(args) -> int:
+    options, demo = collect_options(args)
+    stats = RunStats()
+
+    def progress(p: Progress) -> None:
+        if not args.quiet:
+            print(f"  {p}", file=sys.stderr, flush=True)
+
+    try:
+        try:
+            report = run_audit(options, progress=progress, stats=stats)
+        except BrowserNotFound as exc:
+            raise CannotRun(str(exc)) from exc
+    finally:
+        if demo:
+            demo.stop()
+    print(render_summary(report))
+    if args.json:
+        write_atomic(Path(args.json), json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        print(f"\nReport written to {args.json}")
+    return report.exit_status()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o600)  # the report holds personal data
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _line(f: Finding) -> str:
+    text = f"  [{STATUS_WORDS[f.status]}] {f.title}: {f.summary}"
+    if f.status in (Status.UNKNOWN, Status.SKIPPED) and f.reason:
+        text = f"  [{STATUS_WORDS[f.status]}] {f.title}: {f.reason}"
+    return text
+
+
+def render_summary(report: AuditReport) -> str:
+    out = [f"Boundary check-up, {report.started_at:%d %B %Y %H:%M} UTC", ""]
+    for p in report.platforms:
+        counts = {s: sum(1 for f in p.findings if f.status is s) for s in Status}
+        who = f" ({p.account.display_name})" if p.account.display_name else ""
+        out.append(
+            f"{PLATFORM_NAMES[p.platform]}{who}: {counts[Status.AT_RISK]} at risk, {counts[Status.OK]} ok, "
+            f"{counts[Status.UNKNOWN]} couldn't check, {counts[Status.SKIPPED]} skipped"
+        )
+        if p.status.value != "completed":
+            out.append(f"  (this platform's check-up is {p.status.value.replace('_', ' ')})")
+        order = (Status.AT_RISK, Status.UNKNOWN, Status.OK, Status.SKIPPED)
+        for status in order:
+            for f in sorted((f for f in p.findings if f.status is status), key=lambda f: ("high", "medium", "low").index(f.severity)):
+                out.append(_line(f))
+        out.append("")
+    c = report.counts()
+    out.append(
+        f"In total: {c['at_risk']} at risk, {c['ok']} ok, {c['unknown']} couldn't check, {c['skipped']} skipped."
+    )
+    return "\n".join(out)
