@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from audits.browser import BrowserNotFound
 from audits.catalog import PLATFORM_NAMES
@@ -122,6 +124,11 @@ def collect_options(args) -> tuple[RunOptions, object]:
         for platform, state in demo.sessions().items():
             sessions.setdefault(platform, state)
     platforms = [p.lower() for p in args.platform] or [p for p in SUPPORTED if p in sessions]
+    for platform in platforms:
+        if platform in sites and not _reachable(sites[platform]):
+            if demo:
+                demo.stop()
+            raise CannotRun(f"can't reach {sites[platform]} (given for {PLATFORM_NAMES[platform]} with --site): is the replica running?")
     if not sessions:
         if demo:
             demo.stop()
@@ -138,6 +145,16 @@ def collect_options(args) -> tuple[RunOptions, object]:
         browser=args.browser,
     )
     return options, demo
+
+
+def _reachable(origin: str) -> bool:
+    parts = urlsplit(origin)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        socket.create_connection((parts.hostname, port), timeout=3).close()
+        return True
+    except OSError:
+        return False
 
 
 def run(args) -> int:
