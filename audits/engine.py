@@ -61,6 +61,7 @@ class RunOptions:
 @dataclass
 class RunStats:
     page_loads: dict[str, int] = field(default_factory=dict)
+    pages_asked: dict[str, list[str]] = field(default_factory=dict)
     blocked_hosts: dict[str, list[str]] = field(default_factory=dict)
     browser: str = ""
 
@@ -140,6 +141,7 @@ def _audit_platform(browser, platform, options: RunOptions, progress, cancel, st
         findings = [f for f in audit.decide() if f.check in wanted]
     finally:
         stats.page_loads[platform] = stats.page_loads.get(platform, 0) + loader.loads
+        stats.pages_asked[platform] = stats.pages_asked.get(platform, []) + loader.urls
         stats.blocked_hosts[platform] = owner_router.blocked_hosts + public_router.blocked_hosts
         owner_ctx.close()
         public_ctx.close()

@@ -9,6 +9,7 @@ person can act on; checks that needed the page then end `unknown`, never `ok`.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import random
 import re
@@ -102,6 +103,7 @@ class PageLoader:
     cancelled: object = None  # a threading.Event, or None
     sleep: object = time.sleep
     loads: int = 0
+    urls: list = field(default_factory=list)  # every page asked for, to show each is loaded once
 
     def _wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -112,6 +114,7 @@ class PageLoader:
 
     def load(self, page, url: str, *, owner: bool) -> Loaded:
         result = Loaded(requested=url)
+        self.urls.append(url)
         lo, hi = self.pace
         if hi > 0:
             self._wait(random.uniform(lo, hi))
@@ -181,13 +184,11 @@ class PageLoader:
 
     def _settle(self, page) -> None:
         # Pages that build themselves with JavaScript: wait briefly for text to appear.
-        try:
+        with contextlib.suppress(Exception):  # an empty page is classified below
             page.wait_for_function(
                 "() => document.body && document.body.innerText.trim().length > 0",
                 timeout=min(self.timeout, 5.0) * 1000,
             )
-        except Exception:
-            pass  # an empty page is classified below
 
 
 def _retry_after(value: str | None, default: float) -> float:

@@ -186,9 +186,12 @@
     const items = [];
     for (const marker of all) {
       let item = marker;
+      const HEADS = "h1,h2,h3,h4,h5,h6,[role=heading]";
       while (item.parentElement && item.parentElement !== document.body) {
         const up = item.parentElement;
+        // An item never takes in a second audience, nor its group's heading.
         if (markersIn(up).length > 1) break;
+        if ([...up.querySelectorAll(HEADS)].some((h) => !item.contains(h) && visible(h))) break;
         item = up;
         if (["LI", "ARTICLE"].includes(item.tagName) || ["listitem", "article", "row"].includes(item.getAttribute("role"))) break;
       }
@@ -245,9 +248,10 @@
     // Names in lists (friends, followers): links inside list items, or list items' first line.
     const out = [];
     for (const li of document.querySelectorAll("[role=listitem],li")) {
-      if (!visible(li)) continue;
-      const link = li.querySelector("a[href]");
-      const name = link ? (link.getAttribute("aria-label") || link.innerText) : (li.innerText || "").split("\n")[0];
+      if (!visible(li) || li.closest("nav,[role=navigation],[role=banner],header,[role=tablist],[role=menu]")) continue;
+      // The first link a person can perceive (avatars are often aria-hidden copies).
+      const link = [...li.querySelectorAll("a[href]")].find((a) => !a.closest("[aria-hidden=true]") && norm(accName(a)));
+      const name = link ? accName(link) : (li.innerText || "").split("\n")[0];
       if (name && name.trim()) out.push(name.trim());
     }
     return out;

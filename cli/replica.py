@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from pathlib import Path
@@ -40,8 +41,6 @@ def run(args) -> int:
                 path.chmod(0o600)
                 print(f"  session for {platform}: {path}   (--session {platform}={path})")
         print("Press Ctrl+C to stop.")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
     return 0

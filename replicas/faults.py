@@ -8,6 +8,7 @@ which limits the fault to the first N matching requests (the README documents it
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from collections.abc import Callable
@@ -133,7 +134,10 @@ class Faults:
             text = body.decode("utf-8", "replace")
             if fault.kind == "replace":
                 for old, new in fault.params["mapping"].items():
-                    text = text.replace(old, new)
+                    # Labels reach the page HTML-escaped (you're -> you&#39;re): replace both forms.
+                    for a, b in ((old, new), (html.escape(old), html.escape(new)),
+                                 (old.replace("'", "&#39;"), new.replace("'", "&#39;"))):
+                        text = text.replace(a, b)
             elif fault.kind == "wrap":
                 n = int(fault.params["extra"])
                 text = _around_body(text, "<div>" * n, "</div>" * n)

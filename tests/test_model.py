@@ -9,7 +9,17 @@ import pytest
 
 from audits.catalog import CHECKS, checks_for
 from audits.model import (
-    SCHEMA, Audience, AuditReport, Evidence, Finding, PlatformReport, PlatformStatus, Severity, Source, Status, utc_now,
+    SCHEMA,
+    Audience,
+    AuditReport,
+    Evidence,
+    Finding,
+    PlatformReport,
+    PlatformStatus,
+    Severity,
+    Source,
+    Status,
+    utc_now,
 )
 from audits.watchwords import WordMatcher, count_watch_list_matches, default_watch_words
 

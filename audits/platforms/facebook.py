@@ -214,6 +214,12 @@ SECTION_LINK_NAMES = (
     "family",
     "relationships",
 )
+# Short captions that label a detail rather than being it.
+CAPTIONS = {
+    "work", "college", "high school", "university", "education", "current city", "current town", "hometown",
+    "birth date", "birthday", "birth year", "date of birth", "mobile", "mobile phone", "phone", "email",
+    "address", "home address", "relationship", "family members", "contact info", "basic info",
+} | set(RELATIONS.split("|"))
 VALUE_PREFIXES = r"^(works at|worked at|studied at|studies at|went to|lives in|from|born on|born|married to|in a relationship with|engaged to)\s+"
 
 
@@ -237,11 +243,18 @@ class Item:
 
     @property
     def value(self) -> str:
-        return self.lines[0] if self.lines else ""
+        """The detail itself: the first line that isn't a caption ("Current city") or a prompt."""
+        for line in self.lines:
+            text = norm(line)
+            if text in CAPTIONS or text.lstrip("+ ").startswith("add "):
+                continue
+            return line
+        return ""
 
 
 def classify_item(lines: list[str], heading: str) -> tuple[str | None, str]:
     field_name = None
+    lines = [line for line in lines if not norm(line).lstrip("+ ").startswith("add ")]
     for line in lines:
         field_name = classify_line(line)
         if field_name:
@@ -255,7 +268,7 @@ def classify_item(lines: list[str], heading: str) -> tuple[str | None, str]:
     sub = ""
     if field_name == "contact":
         joined = norm(" ".join(lines))
-        if re.search(r"\b(mobile|phone)\b", joined) or any(re.search(PHONE_RE, norm(l)) for l in lines):
+        if re.search(r"\b(mobile|phone)\b", joined) or any(re.search(PHONE_RE, norm(line)) for line in lines):
             sub = "phone"
         elif "@" in joined or "email" in joined:
             sub = "email"
@@ -266,6 +279,8 @@ def classify_item(lines: list[str], heading: str) -> tuple[str | None, str]:
 
 def value_candidates(item: Item) -> list[str]:
     first = norm(item.value)
+    if not first:
+        return []
     out = [first]
     stripped = re.sub(VALUE_PREFIXES, "", first)
     if stripped != first:
@@ -279,6 +294,8 @@ def shown_in(item: Item, public_lines: list[str]) -> bool:
     """Whether a public page shows this item: the same sentence, or its value in a line
     that reads as the same kind of detail (so a town in a workplace's name doesn't count)."""
     candidates = value_candidates(item)
+    if not candidates:
+        return False
     for line in public_lines:
         text = norm(line)
         if not text:
@@ -504,9 +521,9 @@ class FacebookAudit(PlatformAudit):
         urls: list[str] = []
         for link in links:
             href = link["href"]
-            if link["name"] in SECTION_LINK_NAMES and href not in urls and href.split("#")[0] != about.url:
-                if own in urlsplit(href).path or "profile.php" in href:
-                    urls.append(href)
+            own_link = own in urlsplit(href).path or "profile.php" in href
+            if link["name"] in SECTION_LINK_NAMES and own_link and href not in urls and href.split("#")[0] != about.url:
+                urls.append(href)
         self._read_items("about", about)
         for n, url in enumerate(urls[:8]):
             key = f"about:{n}"
@@ -713,8 +730,8 @@ class FacebookAudit(PlatformAudit):
         prompt_groups = [k for k in PROMPTS if k == name or k.startswith(name + ":")]
         seen = set().union(*(self.prompts.get(k, set()) for k in read_sections))
         missing = [g for g in prompt_groups if not (seen & set(PROMPTS[g]))]
-        blockers = [i for i in self.unrecognised if not i.heading or any(re.search(r, norm(i.heading)) for f, r in HEADING_RULES if f == name)]
-        if missing or blockers:
+        # A detail Boundary couldn't place might be this one: then absence isn't proven.
+        if missing or self.unrecognised:
             return self.unknown(
                 check,
                 f"Boundary couldn't find {what} on your About page, and couldn't confirm it isn't there. Check your About page by hand.",
