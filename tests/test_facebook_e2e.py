@@ -84,3 +84,27 @@ def test_third_party_requests_are_blocked(replicas):
     report, stats = audit(running, only_checks={"facebook.future_posts"})
     assert {"tracker.example.net", "ads.example.com"} <= set(stats.blocked_hosts["facebook"])
     assert statuses(report) == {"facebook.future_posts": "ok"}
+
+
+def test_progress_is_reported_and_cancel_stops_between_steps_keeping_what_was_found(replicas):
+    import threading
+
+    seen = []
+    cancel = threading.Event()
+
+    def progress(p):
+        seen.append((p.step, p.total, str(p)))
+        return p.step < 3  # stop before the third step
+
+    running = replicas("demo")
+    report, stats = audit(running, progress=progress, cancel=cancel)
+    got = statuses(report)
+    assert [s[0] for s in seen] == [1, 2, 3]
+    assert seen[0][2].startswith("Facebook: opening your profile… 1 of ")
+    assert report.platforms[0].status == "incomplete"
+    assert list(got) == [c.id for c in checks_for("facebook")]
+    # Found before the stop: the future-posts setting (step 2) is kept.
+    assert got["facebook.future_posts"] == "ok"
+    stopped = [f for f in report.findings() if f.reason and "stopped" in f.reason]
+    assert {f.check for f in stopped} >= {"facebook.lookup_phone", "facebook.tag_review"}
+    assert "ok" not in {got[f.check] for f in stopped}
