@@ -103,7 +103,7 @@ class PageLoader:
     cancelled: object = None  # a threading.Event, or None
     sleep: object = time.sleep
     loads: int = 0
-    urls: list = field(default_factory=list)  # every page asked for, to show each is loaded once
+    urls: list = field(default_factory=list)  # (context, url) of every page asked for: each once
 
     def _wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -114,7 +114,7 @@ class PageLoader:
 
     def load(self, page, url: str, *, owner: bool) -> Loaded:
         result = Loaded(requested=url)
-        self.urls.append(url)
+        self.urls.append(("owner" if owner else "stranger", url))
         lo, hi = self.pace
         if hi > 0:
             self._wait(random.uniform(lo, hi))

@@ -11,6 +11,8 @@ import logging
 import os
 import sys
 
+from checklists.content import ContentError
+
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_UNKNOWN, EXIT_CANNOT_RUN = 0, 1, 2, 3, 4
 
 
@@ -56,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except CannotRun as exc:
         print(f"boundary: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except ContentError as exc:  # the shipped checklist files were edited badly
+        print(f"boundary: the checklist content has a problem: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         print("boundary: stopped.", file=sys.stderr)

@@ -18,6 +18,7 @@ from audits.platforms.base import AuditOptions
 from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file
 from audits.watchwords import default_watch_words, parse_word_file
+from checklists.builder import build_checklist, render_text
 from cli import CannotRun, UsageError
 
 STATUS_WORDS = {
@@ -36,7 +37,8 @@ def add_parser(sub) -> None:
     p.add_argument("--session", action="append", default=[], metavar="P=STATE.json", help="a Playwright storage-state file for platform P")
     p.add_argument("--watch-words", metavar="FILE", help="extra watch words, one per line (employer, team, town)")
     p.add_argument("--watch-list", metavar="FILE", help="a private list of names to look for among your connections (only counts are reported)")
-    p.add_argument("--json", metavar="FILE", help="write the JSON report (boundary.audit/1) here")
+    p.add_argument("--regulator", default="other", metavar="ID", help="your regulator, so the checklist cites its standards: swe, hcpc, sssc, scw, niscc, nmc, gmc, nasw or other")
+    p.add_argument("--json", metavar="FILE", help="write the JSON report (boundary.audit/1, with the checklist) here")
     p.add_argument("--pdf", metavar="FILE", help="write the supervision PDF here")
     p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for one page (default 20)")
     p.add_argument("--browser", metavar="PATH_OR_CHANNEL", help="the browser to use (default: Chrome, Edge, Playwright's Chromium, system Chromium)")
@@ -111,6 +113,10 @@ def collect_options(args) -> tuple[RunOptions, object]:
     watch_list = _read_lines(args.watch_list, "--watch-list")
     _writable(args.json, "--json")
     _writable(args.pdf, "--pdf")
+    from checklists.content import content
+
+    if args.regulator not in content().regulators:
+        raise UsageError(f"--regulator: unknown regulator '{args.regulator}' (choose from {', '.join(content().regulators)})")
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
 
@@ -173,9 +179,14 @@ def run(args) -> int:
     finally:
         if demo:
             demo.stop()
+    checklist = build_checklist(report, regulator=args.regulator)
     print(render_summary(report))
+    print()
+    print(render_text(checklist))
     if args.json:
-        write_atomic(Path(args.json), json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        data = report.to_json()
+        data["checklist"] = checklist.to_json()
+        write_atomic(Path(args.json), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(f"\nReport written to {args.json}")
     return report.exit_status()
 

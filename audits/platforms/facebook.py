@@ -551,7 +551,9 @@ class FacebookAudit(PlatformAudit):
     def read_about_public(self) -> None:
         if self._owner_gone():
             return
-        for key in self.sections:
+        # The overview repeats what its sections hold: preview it only when it is all there is.
+        keys = [k for k in self.sections if k != "about"] or self.sections
+        for key in keys:
             owner_page = self.pages[key]
             loaded = self.load(f"viewas:{key}", with_query(owner_page.url, viewas=PUBLIC_VIEWER_ID), owner=True)
             self._check_viewas(loaded)
