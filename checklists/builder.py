@@ -2,8 +2,8 @@
 
 Order: things to do (at risk, and self-checks answered the risky way), high before medium
 before low; then what couldn't be checked, with how to check it by hand (never hidden);
-then questions not answered yet; then what is confirmed; then what didn't apply.
-A decision ("done", or "I accept this" with a reason) stays with its item.
+then questions not answered yet; then what the user marked done or accepted (the decision
+stays with its item, finding and all); then what is confirmed; then what didn't apply.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class Section(StrEnum):
     TO_DO = "to_do"
     COULDNT_CHECK = "couldnt_check"
     UNANSWERED = "unanswered"
+    DECIDED = "decided"
     CONFIRMED = "confirmed"
     NOT_APPLICABLE = "not_applicable"
 
@@ -33,6 +34,7 @@ SECTION_TITLES = {
     Section.TO_DO: "To do",
     Section.COULDNT_CHECK: "Couldn't check: here is how to check by hand",
     Section.UNANSWERED: "Questions to answer yourself",
+    Section.DECIDED: "Marked done or accepted by you",
     Section.CONFIRMED: "Confirmed",
     Section.NOT_APPLICABLE: "Not checked",
 }
@@ -181,6 +183,9 @@ def build_checklist(
         entries.append(_self_entry(q, answers.get(q.id), regulator, data))
     for entry in entries:
         entry.decision = decisions.get(entry.id)
+        # A decision moves an open item out of "to do"; a confirmed one stays confirmed.
+        if entry.decision and entry.section in (Section.TO_DO, Section.COULDNT_CHECK, Section.UNANSWERED):
+            entry.section = Section.DECIDED
 
     section_rank = {s: n for n, s in enumerate(Section)}
     entries.sort(key=lambda e: (
@@ -225,7 +230,7 @@ def render_text(checklist: Checklist) -> str:
                 out.append(f"       {step_no}) {step}")
             if e.link:
                 out.append(f"     Open: {e.link}")
-            if e.done_when and section is Section.TO_DO:
+            if e.done_when and section in (Section.TO_DO, Section.DECIDED):
                 out.append(f"     Done when: {e.done_when}")
             out.append("     Based on: " + "; ".join(s.name for s in e.sources))
     return "\n".join(out)

@@ -1,0 +1,142 @@
+"""Windows the user drives: signing in, and opening a setting to change it.
+
+The user signs in on the platform's own login page in a visible browser; Boundary never
+sees the password. It watches only for the platform's session cookies, then keeps the
+context's storage state (the caller stores it encrypted) and closes the window.
+Both functions own Playwright for their whole run, so they can run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from audits.browser import launch, new_context
+from audits.catalog import PLATFORM_NAMES
+from audits.routing import SiteRouter
+from audits.sessions import is_signed_in
+
+LOGIN_URLS = {
+    "facebook": "https://www.facebook.com/login/",
+    "x": "https://x.com/i/flow/login",
+    "instagram": "https://www.instagram.com/accounts/login/",
+    "linkedin": "https://www.linkedin.com/login",
+    "tiktok": "https://www.tiktok.com/login",
+}
+HOME_URLS = {
+    "facebook": "https://www.facebook.com/me/",
+    "x": "https://x.com/home",
+    "instagram": "https://www.instagram.com/",
+    "linkedin": "https://www.linkedin.com/feed/",
+    "tiktok": "https://www.tiktok.com/",
+}
+
+
+class SignInCancelled(Exception):
+    pass
+
+
+@dataclass
+class SignedIn:
+    storage_state: dict
+    display_name: str | None
+
+
+def _display_name(platform: str, page) -> str | None:
+    """The signed-in person's name, read the way the audit reads it (best effort)."""
+    from audits.pages import read
+
+    try:
+        for blob in read(page, "jsonBlobs"):
+            match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
+            if match:
+                return match.group(1)
+        info = read(page, "pageInfo")
+        return (info.get("headings") or [None])[0]
+    except Exception:
+        return None
+
+
+def sign_in(
+    platform: str,
+    *,
+    site: str | None = None,
+    headless: bool = False,
+    cancel: threading.Event | None = None,
+    on_page: Callable | None = None,
+    timeout: float = 600.0,
+    browser: str | None = None,
+) -> SignedIn:
+    """Open the login page and wait until the platform's session cookies appear.
+
+    `on_page(page)` runs in this thread once the login page is open (tests fill the form
+    with it). Raises SignInCancelled if the user closes the window or cancels.
+    """
+    from playwright.sync_api import sync_playwright
+
+    cancel = cancel or threading.Event()
+    with sync_playwright() as pw:
+        chromium, _ = launch(pw, headless=headless, explicit=browser)
+        try:
+            router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
+            context = new_context(chromium, router)
+            page = context.new_page()
+            page.goto(LOGIN_URLS[platform])
+            if on_page:
+                on_page(page)
+            deadline = time.monotonic() + timeout
+            while not is_signed_in(platform, context.cookies()):
+                if cancel.is_set() or not context.pages or time.monotonic() > deadline:
+                    raise SignInCancelled(f"Signing in to {PLATFORM_NAMES[platform]} was cancelled.")
+                context.pages[0].wait_for_timeout(300)
+            page = context.pages[0] if context.pages else context.new_page()
+            try:
+                page.goto(HOME_URLS[platform], wait_until="domcontentloaded")
+                page.wait_for_load_state("domcontentloaded")
+                if "redirecting" in (page.title() or "").lower():
+                    page.wait_for_url(re.compile(r"^(?!.*/me/?$)"), timeout=5000)
+            except Exception:
+                pass  # the name is a nicety; the session is what matters
+            name = _display_name(platform, page)
+            return SignedIn(context.storage_state(), name)
+        finally:
+            chromium.close()
+
+
+def open_setting(
+    platform: str,
+    session: dict,
+    url: str,
+    *,
+    site: str | None = None,
+    headless: bool = False,
+    cancel: threading.Event | None = None,
+    on_page: Callable | None = None,
+    browser: str | None = None,
+) -> dict:
+    """Show `url` signed in, so the user changes the setting themselves.
+
+    Returns when the user closes the window (or `on_page` finishes, in tests), with the
+    context's storage state (the platform may have refreshed its cookies).
+    """
+    from playwright.sync_api import sync_playwright
+
+    cancel = cancel or threading.Event()
+    with sync_playwright() as pw:
+        chromium, _ = launch(pw, headless=headless, explicit=browser)
+        try:
+            router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
+            context = new_context(chromium, router, storage_state=session)
+            page = context.new_page()
+            page.goto(url)
+            if on_page:
+                on_page(page)
+            else:
+                while context.pages and not cancel.is_set():
+                    context.pages[0].wait_for_timeout(300)
+            return context.storage_state()
+        finally:
+            chromium.close()

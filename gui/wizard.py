@@ -1,0 +1,96 @@
+"""The check-up wizard: pages from gui/pages, navigation from checkup.flow."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from checkup.flow import PageId, previous_page
+from checkup.state import CheckupState
+from gui.pages.about_you import AboutYouPage
+from gui.pages.accounts import AccountsPage
+from gui.pages.checklist import ChecklistPage
+from gui.pages.checkup_run import CheckupPage
+from gui.pages.finish import FinishPage
+from gui.pages.results import ResultsPage
+from gui.pages.self_check import SelfCheckPage
+from gui.pages.welcome import WelcomePage
+from gui.workers import Worker
+
+PAGES = {
+    PageId.WELCOME: WelcomePage,
+    PageId.ACCOUNTS: AccountsPage,
+    PageId.ABOUT_YOU: AboutYouPage,
+    PageId.CHECKUP: CheckupPage,
+    PageId.RESULTS: ResultsPage,
+    PageId.CHECKLIST: ChecklistPage,
+    PageId.SELF_CHECK: SelfCheckPage,
+    PageId.FINISH: FinishPage,
+}
+
+
+class BoundaryWizard(QWizard):
+    def __init__(self, state: CheckupState | None = None, demo=None, *, headless_windows: bool = False):
+        super().__init__()
+        self.state = state or CheckupState()
+        self.demo = demo  # running replicas, in the demo
+        self.headless_windows = headless_windows  # tests: sign-in and setting windows without a screen
+        self.window_hook = None  # tests: drive the sign-in / setting window (runs in the worker thread)
+        self.worker = Worker(self)
+        self.setWindowTitle("Boundary: privacy check-up")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
+        self.pages = {}
+        for pid, cls in PAGES.items():
+            page = cls(self)
+            self.pages[pid] = page
+            self.setPage(int(pid), page)
+        self.setStartId(int(PageId.WELCOME))
+        self.resize(920, 660)  # fits a 1366×768 laptop with room for the taskbar
+        self.worker.finished.connect(self._worker_done)
+        # QWizard re-initialises a page only on Next; coming Back must show fresh account states.
+        self.currentIdChanged.connect(lambda pid: pid == int(PageId.ACCOUNTS) and self.pages[PageId.ACCOUNTS].refresh())
+
+    # -- hooks the pages call ---------------------------------------------------------------------
+    def last_checkup_text(self) -> str:
+        return "There is no earlier check-up on this computer. We suggest checking again every three months."
+
+    def drift_text(self) -> str:
+        return ""
+
+    def account_changed(self, platform: str) -> None:
+        self.pages[PageId.ACCOUNTS].completeChanged.emit()
+
+    def checkup_finished(self, report) -> None:
+        pass
+
+    def _worker_done(self) -> None:
+        self.currentPage().completeChanged.emit()
+        if self.currentId() == int(PageId.ACCOUNTS):
+            self.pages[PageId.ACCOUNTS].refresh()
+
+    # -- navigation -----------------------------------------------------------------------------
+    def back(self) -> None:
+        prev = previous_page(PageId(self.currentId()))
+        if prev is None:
+            return
+        while self.currentId() != int(prev) and self.currentId() > int(prev):
+            super().back()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.worker.running:
+            answer = QMessageBox.question(
+                self, "Stop and close?",
+                "Boundary is still working. Stop and close? Anything already found is kept until you close.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.worker.stop()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        if self.worker.running:
+            self.worker.stop()
+        super().done(result)

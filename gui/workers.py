@@ -1,0 +1,93 @@
+"""Running core jobs off the main thread: each job owns Playwright inside its own QThread.
+
+A job is a plain function `job(cancel, progress)`; only plain data crosses back to Qt,
+through queued signals. Cancel is a threading.Event the job checks between steps.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from audits.browser import BrowserNotFound
+from audits.signin import SignInCancelled
+
+log = logging.getLogger(__name__)
+
+
+def plain_error(exc: BaseException) -> str:
+    """A message a person can act on, never a traceback."""
+    if isinstance(exc, BrowserNotFound | SignInCancelled):
+        return str(exc)
+    name = type(exc).__name__
+    if "Timeout" in name:
+        return "The browser took too long to answer. Check your connection and try again."
+    return f"Something went wrong ({name}). Anything already found has been kept; please try again."
+
+
+class _Job(QObject):
+    progress = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn, cancel: threading.Event):
+        super().__init__()
+        self.fn = fn
+        self.cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self.cancel, self.progress.emit)
+        except Exception as exc:  # shown to the user as plain words
+            log.warning("job failed: %s", type(exc).__name__)
+            log.debug("job failure", exc_info=True)
+            self.failed.emit(plain_error(exc))
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class Worker(QObject):
+    """One background job at a time; the owner connects to its signals."""
+
+    progress = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._job: _Job | None = None
+        self.cancel = threading.Event()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def start(self, fn) -> None:
+        if self.running:
+            raise RuntimeError("a job is already running")
+        self.cancel = threading.Event()
+        self._thread = QThread()
+        self._job = _Job(fn, self.cancel)
+        self._job.moveToThread(self._thread)
+        self._thread.started.connect(self._job.run)
+        self._job.progress.connect(self.progress)
+        self._job.succeeded.connect(self.succeeded)
+        self._job.failed.connect(self.failed)
+        self._job.finished.connect(self._thread.quit)
+        self._thread.finished.connect(self.finished)
+        self._thread.start()
+
+    def stop(self, wait_ms: int = 30000) -> bool:
+        """Ask the job to stop between steps, and wait for its browser to close."""
+        self.cancel.set()
+        if self._thread is None:
+            return True
+        return self._thread.wait(wait_ms)

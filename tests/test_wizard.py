@@ -1,0 +1,176 @@
+"""The wizard end to end (pytest-qt, offscreen) with real headless Chromium against the replica.
+
+Screenshots of every page are saved into test-artifacts/wizard/ for review (not committed).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from checkup.flow import PageId
+from checkup.state import AccountState, CheckupState
+from gui.wizard import BoundaryWizard
+from tests.test_signin import fill_login
+
+pytestmark = pytest.mark.browser
+LONG = 90_000  # ms: a whole check-up against the replica takes a few seconds
+
+
+@pytest.fixture
+def wizard(qtbot, replicas):
+    running = replicas("demo")
+    state = CheckupState(sites=running.sites, demo=True, page_timeout=5.0)
+    w = BoundaryWizard(state, demo=running, headless_windows=True)
+    qtbot.addWidget(w)
+    w.show()
+    w.running = running
+    yield w
+    w.worker.stop()
+
+
+def shot(w, artifacts, name):
+    folder = artifacts / "wizard"
+    folder.mkdir(exist_ok=True)
+    w.grab().save(str(folder / f"{name}.png"))
+
+
+def next_page(qtbot, w, expected: PageId):
+    qtbot.waitUntil(lambda: w.button(w.WizardButton.NextButton).isEnabled(), timeout=LONG)
+    w.next()
+    assert w.currentId() == int(expected)
+
+
+def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifacts):
+    w = wizard
+    shot(w, artifacts, "1-welcome")
+    next_page(qtbot, w, PageId.ACCOUNTS)
+    accounts = w.pages[PageId.ACCOUNTS]
+    assert not w.button(w.WizardButton.NextButton).isEnabled()  # nothing signed in yet
+
+    # Sign in through the replica's login page, in the sign-in browser.
+    accounts.start_sign_in("facebook", on_page=fill_login())
+    assert accounts.wait_label.isVisible() and "Waiting for you to sign in" in accounts.wait_label.text()
+    qtbot.waitUntil(lambda: w.state.accounts["facebook"].state is AccountState.SIGNED_IN, timeout=LONG)
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    status, *_ = accounts.rows["facebook"]
+    assert status.text() == "Signed in as Sam Taylor"
+    shot(w, artifacts, "2-accounts")
+    w.running.apps["facebook"].writes.clear()  # signing in was the user's act; the audit must write nothing
+
+    next_page(qtbot, w, PageId.ABOUT_YOU)
+    about = w.pages[PageId.ABOUT_YOU]
+    about.regulator.setCurrentIndex(about.regulator.findData("swe"))
+    about.watch_list.setPlainText("Jordan Lee")
+    shot(w, artifacts, "3-about-you")
+
+    next_page(qtbot, w, PageId.CHECKUP)
+    checkup = w.pages[PageId.CHECKUP]
+    qtbot.waitUntil(lambda: w.state.report is not None and not w.worker.running, timeout=LONG)
+    assert "Finished." in checkup.status.text()
+    assert "Facebook: " in checkup.log.toPlainText()
+    shot(w, artifacts, "4-checkup")
+
+    next_page(qtbot, w, PageId.RESULTS)
+    results = w.pages[PageId.RESULTS]
+    top = results.tree.topLevelItem(0)
+    assert top.text(0) == "Facebook (Sam Taylor)"
+    rows = {top.child(i).text(0): top.child(i).text(1) for i in range(top.childCount())}
+    assert rows["Who can see your friends list"] == "At risk: Anyone can see this"
+    assert rows["Who can see your future posts"] == "OK: Only friends"
+    assert "At risk" in results.detail.toPlainText()
+    shot(w, artifacts, "5-results")
+
+    next_page(qtbot, w, PageId.CHECKLIST)
+    page = w.pages[PageId.CHECKLIST]
+    shot(w, artifacts, "6-checklist")
+    select(page, "facebook.friends_list")
+    assert "Who can see your friends list" in page.detail.toPlainText() or page.detail.toPlainText()
+
+    def change_setting(p):  # what the user does in the opened browser window
+        p.get_by_role("button", name="Edit Who can see your friends list").click()
+        p.get_by_role("radio", name="Only me").click()
+        p.get_by_role("button", name="Save").click()
+        p.wait_for_load_state()
+
+    w.window_hook = change_setting
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    assert w.running.apps["facebook"].persona["facebook"]["settings"]["friends_list"] == "Only me"
+    w.running.apps["facebook"].writes.clear()  # that change was the user's act too
+    select(page, "facebook.friends_list")
+    qtbot.mouseClick(page.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    assert w.state.finding("facebook.friends_list").status == "ok"
+    assert w.state.fixed_today == {"facebook.friends_list"}
+    assert "Checked again: OK" in page.notice.text()
+    assert w.running.writes() == {"facebook": []}
+    page.accept_risk("My phone number is only given to family.") if select(page, "facebook.lookup_phone") else None
+    assert w.state.decisions["facebook.lookup_phone"].reason == "My phone number is only given to family."
+    shot(w, artifacts, "6b-checklist-after-fix")
+
+    next_page(qtbot, w, PageId.SELF_CHECK)
+    selfcheck = w.pages[PageId.SELF_CHECK]
+    first = next(iter(selfcheck.groups))
+    selfcheck.groups[first].buttons()[0].setChecked(True)
+    assert w.state.answers[first] == "yes"
+    shot(w, artifacts, "7-self-check")
+
+    next_page(qtbot, w, PageId.FINISH)
+    summary = w.pages[PageId.FINISH].summary.text()
+    assert "Fixed today: 1" in summary and "Accepted by you, with a reason: 1" in summary
+    shot(w, artifacts, "8-finish")
+
+
+def select(page, check_id) -> bool:
+    tree = page.tree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            if top.child(j).data(0, Qt.ItemDataRole.UserRole) == check_id:
+                tree.setCurrentItem(top.child(j))
+                return True
+    return False
+
+
+def use_demo_and_start(qtbot, w):
+    w.next()
+    w.pages[PageId.ACCOUNTS].use_demo("facebook")
+    w.next()
+    w.next()
+
+
+def test_cancel_mid_check_up_keeps_what_was_found(qtbot, wizard):
+    w = wizard
+    steps = []
+
+    def stop_after_two(p):
+        steps.append(p.step)
+        if p.step == 3:
+            w.pages[PageId.CHECKUP].cancel()
+
+    w.worker.progress.connect(stop_after_two)
+    use_demo_and_start(qtbot, w)
+    qtbot.waitUntil(lambda: w.state.report is not None and not w.worker.running, timeout=LONG)
+    assert w.state.report.platforms[0].status == "incomplete"
+    assert "Stopped." in w.pages[PageId.CHECKUP].status.text()
+    assert w.state.finding("facebook.future_posts").status == "ok"  # found before the stop
+    assert max(steps) <= 4
+
+
+def test_session_expired_is_shown_with_a_way_forward(qtbot, wizard):
+    w = wizard
+    w.next()
+    w.pages[PageId.ACCOUNTS].use_demo("facebook")
+    w.running.apps["facebook"].expire_sessions()
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.state.report is not None and not w.worker.running, timeout=LONG)
+    assert w.state.accounts["facebook"].state is AccountState.EXPIRED
+    finding = w.state.finding("facebook.future_posts")
+    assert finding.status == "unknown" and "Sign in again" in finding.reason
+    w.back()
+    w.back()
+    assert w.currentId() == int(PageId.ACCOUNTS)
+    status, *_ = w.pages[PageId.ACCOUNTS].rows["facebook"]
+    assert "please sign in again" in status.text()
