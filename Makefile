@@ -36,6 +36,7 @@ faults: $(STAMP)
 bench: $(STAMP)
 	sh scripts/system-deps.sh demo
 	$(PY) bench/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/wizard_stall.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from audits.browser import launch, new_context
 from audits.catalog import PLATFORM_NAMES
+from audits.pages import PageLoader
 from audits.routing import SiteRouter
 from audits.sessions import is_signed_in
 
@@ -33,6 +34,12 @@ HOME_URLS = {
     "linkedin": "https://www.linkedin.com/feed/",
     "tiktok": "https://www.tiktok.com/",
 }
+
+
+def _markers(platform: str):
+    from audits.engine import audit_classes
+
+    return audit_classes()[platform][1]
 
 
 class SignInCancelled(Exception):
@@ -92,15 +99,14 @@ def sign_in(
                 if cancel.is_set() or not context.pages or time.monotonic() > deadline:
                     raise SignInCancelled(f"Signing in to {PLATFORM_NAMES[platform]} was cancelled.")
                 context.pages[0].wait_for_timeout(300)
-            page = context.pages[0] if context.pages else context.new_page()
-            try:
-                page.goto(HOME_URLS[platform], wait_until="domcontentloaded")
-                page.wait_for_load_state("domcontentloaded")
-                if "redirecting" in (page.title() or "").lower():
-                    page.wait_for_url(re.compile(r"^(?!.*/me/?$)"), timeout=5000)
-            except Exception:
-                pass  # the name is a nicety; the session is what matters
-            name = _display_name(platform, page)
+            # Signed in. From here Boundary drives the window: redirect pages stay put and the
+            # loader follows them itself, so the name is never read from a page mid-navigation.
+            router.autonavigate = False
+            page = context.new_page()
+            loaded = PageLoader(PLATFORM_NAMES[platform], _markers(platform), timeout=20).load(
+                page, HOME_URLS[platform], owner=True
+            )
+            name = _display_name(platform, page) if loaded.ok else None
             return SignedIn(context.storage_state(), name)
         finally:
             chromium.close()

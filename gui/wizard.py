@@ -66,6 +66,8 @@ class BoundaryWizard(QWizard):
         pass
 
     def _worker_done(self) -> None:
+        if self.currentPage() is None:  # the window has closed
+            return
         self.currentPage().completeChanged.emit()
         if self.currentId() == int(PageId.ACCOUNTS):
             self.pages[PageId.ACCOUNTS].refresh()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from audits.browser import BrowserNotFound
 from audits.signin import SignInCancelled
@@ -64,11 +64,14 @@ class Worker(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._job: _Job | None = None
+        self._busy = False
         self.cancel = threading.Event()
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        # Busy until the thread's end has been handled here, which is after its result
+        # (a queued signal sent earlier) has reached the page: never "idle" with a result in flight.
+        return self._busy
 
     def start(self, fn) -> None:
         if self.running:
@@ -81,13 +84,24 @@ class Worker(QObject):
         self._job.progress.connect(self.progress)
         self._job.succeeded.connect(self.succeeded)
         self._job.failed.connect(self.failed)
-        self._job.finished.connect(self._thread.quit)
-        self._thread.finished.connect(self.finished)
+        # Direct: quit() is thread-safe, and stop() blocks the main thread in wait(), so a
+        # queued quit would never arrive.
+        self._job.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(self._ended)
+        self._busy = True
         self._thread.start()
+
+    @Slot()
+    def _ended(self) -> None:
+        self._busy = False
+        self.finished.emit()
 
     def stop(self, wait_ms: int = 30000) -> bool:
         """Ask the job to stop between steps, and wait for its browser to close."""
         self.cancel.set()
         if self._thread is None:
             return True
-        return self._thread.wait(wait_ms)
+        stopped = self._thread.wait(wait_ms)
+        if stopped:
+            self._busy = False
+        return stopped

@@ -101,7 +101,8 @@ def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifac
     select(page, "facebook.friends_list")
     qtbot.mouseClick(page.recheck_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
-    assert w.state.finding("facebook.friends_list").status == "ok"
+    fixed = w.state.finding("facebook.friends_list")
+    assert fixed.status == "ok", (fixed.summary, fixed.reason, fixed.evidence)
     assert w.state.fixed_today == {"facebook.friends_list"}
     assert "Checked again: OK" in page.notice.text()
     assert w.running.writes() == {"facebook": []}
@@ -174,3 +175,53 @@ def test_session_expired_is_shown_with_a_way_forward(qtbot, wizard):
     assert w.currentId() == int(PageId.ACCOUNTS)
     status, *_ = w.pages[PageId.ACCOUNTS].rows["facebook"]
     assert "please sign in again" in status.text()
+
+
+def chromium_children() -> list[int]:
+    """Chromium processes started by this test process (their parent chain leads here)."""
+    import os
+    from pathlib import Path
+
+    me, found = os.getpid(), []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+            if b"chrom" not in cmd.split(b"\0")[0]:
+                continue
+            pid = int(proc.name)
+            while pid > 1:
+                stat = (Path("/proc") / str(pid) / "stat").read_text()
+                pid = int(stat.rsplit(")", 1)[1].split()[1])
+                if pid == me:
+                    found.append(int(proc.name))
+                    break
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_closing_during_a_check_up_asks_then_stops_cleanly(qtbot, wizard, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = wizard
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    use_demo_and_start(qtbot, w)
+    qtbot.waitUntil(lambda: bool(chromium_children()), timeout=LONG)
+    w.close()
+    assert asked and not w.worker.running
+    qtbot.waitUntil(lambda: not chromium_children(), timeout=10_000)
+
+
+def test_no_browser_is_a_readable_message_with_a_way_forward(qtbot, wizard, monkeypatch):
+    monkeypatch.setenv("BOUNDARY_BROWSER", "/nonexistent/chrome")
+    w = wizard
+    use_demo_and_start(qtbot, w)
+    page = w.pages[PageId.CHECKUP]
+    qtbot.waitUntil(lambda: page.notice.isVisible() and not w.worker.running, timeout=LONG)
+    assert "No browser could be started" in page.notice.text()
+    assert "try again" in page.notice.text()
+    assert "Traceback" not in page.notice.text()
+    qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)

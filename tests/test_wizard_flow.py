@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from audits.catalog import CHECKS
-from audits.model import AuditReport, Evidence, Finding, PlatformReport, PlatformStatus, Source, Status, utc_now
+from audits.model import (
+    AuditReport,
+    Evidence,
+    Finding,
+    PlatformReport,
+    PlatformStatus,
+    Source,
+    Status,
+    utc_now,
+)
 from checklists.builder import Decision, DecisionKind
 from checkup.flow import PageId, can_leave, next_page, previous_page
 from checkup.state import AccountState, CheckupState

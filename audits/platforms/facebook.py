@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
-from audits.platforms.base import PlatformAudit, Step, evidence
+from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
 BASE = "https://www.facebook.com"
@@ -71,9 +71,14 @@ WHO = {
 class SettingSpec:
     check: str
     page: str  # key of the settings page
-    labels: tuple[str, ...]
+    labels: tuple[str, ...]  # current wording first, then older wordings
+    summary: str = ""  # for a choice: "{who} can ..."
     switch: bool = False
-    what: str = ""  # plain words for messages
+    risky_when_on: bool = False  # for a switch
+    on_text: str = ""
+    off_text: str = ""
+    only_me: str = "Only you"  # how "Only me" reads in this summary
+    risky_audiences: frozenset = frozenset({Audience.PUBLIC, Audience.WIDE})
 
 
 SETTINGS_TABS = {
@@ -83,50 +88,56 @@ SETTINGS_TABS = {
 }
 
 SETTINGS = [
-    SettingSpec("facebook.future_posts", "settings:posts", ("Who can see your future posts?",), what="your future posts"),
-    SettingSpec("facebook.friends_list", "settings:find", ("Who can see your friends list?",), what="your friends list"),
     SettingSpec(
-        "facebook.lookup_email",
-        "settings:find",
+        "facebook.future_posts", "settings:posts", ("Who can see your future posts?",),
+        summary="{who} can see your new posts unless you change each one.",
+    ),
+    SettingSpec(
+        "facebook.friends_list", "settings:find", ("Who can see your friends list?",),
+        summary="{who} can see your friends list.",
+    ),
+    SettingSpec(
+        "facebook.lookup_email", "settings:find",
         ("Who can look you up using the email address you provided?", "People with your email address"),
-        what="looking you up by email address",
+        summary="{who} can look you up by your email address.", only_me="No one else",
     ),
     SettingSpec(
-        "facebook.lookup_phone",
-        "settings:find",
+        "facebook.lookup_phone", "settings:find",
         ("Who can look you up using the phone number you provided?", "People with your phone number"),
-        what="looking you up by phone number",
+        summary="{who} can look you up by your phone number.", only_me="No one else",
     ),
     SettingSpec(
-        "facebook.search_engines",
-        "settings:find",
+        "facebook.search_engines", "settings:find",
         (
             "Allow search engines outside of Facebook to link to your profile",
             "Do you want search engines outside of Facebook to link to your profile?",
         ),
-        switch=True,
-        what="search engines linking to your profile",
+        switch=True, risky_when_on=True,
+        on_text="Search engines such as Google can link to your profile.",
+        off_text="Search engines outside Facebook can't link to your profile.",
     ),
-    SettingSpec("facebook.friend_requests", "settings:find", ("Who can send you friend requests?",), what="friend requests"),
     SettingSpec(
-        "facebook.tag_review",
-        "settings:tagging",
+        "facebook.friend_requests", "settings:find", ("Who can send you friend requests?",),
+        summary="{who} can send you friend requests.", risky_audiences=frozenset({Audience.PUBLIC}),
+    ),
+    SettingSpec(
+        "facebook.tag_review", "settings:tagging",
         ("Review tags that friends add to your posts before the tags appear",),
         switch=True,
-        what="tag review",
+        on_text="Tags that friends add to your posts wait for your approval.",
+        off_text="Tags that friends add to your posts appear without your approval.",
     ),
     SettingSpec(
-        "facebook.timeline_review",
-        "settings:tagging",
+        "facebook.timeline_review", "settings:tagging",
         ("Review posts that you're tagged in before the post appears on your profile",),
         switch=True,
-        what="review of posts you're tagged in",
+        on_text="Posts you're tagged in wait for your approval before they appear on your profile.",
+        off_text="Posts you're tagged in appear on your profile without your approval.",
     ),
     SettingSpec(
-        "facebook.tagged_posts_audience",
-        "settings:tagging",
+        "facebook.tagged_posts_audience", "settings:tagging",
         ("Who can see posts that you're tagged in on your profile?",),
-        what="posts you're tagged in",
+        summary="{who} can see posts you're tagged in on your profile.",
     ),
 ]
 
@@ -628,37 +639,24 @@ class FacebookAudit(PlatformAudit):
     def decide_setting(self, spec: SettingSpec) -> Finding:
         got = self.settings.get(spec.check)
         if got is None:
-            problem = self.problem(spec.page) or self.problem("profile") or PageProblem(ProblemKind.STOPPED, "")
-            return self.unknown(spec.check, problem.reason or "The check-up was stopped before this was checked.")
+            problem = self.problem(spec.page) or self.problem("profile") or STOPPED
+            return self.unknown(spec.check, problem.reason)
         if got.problem:
             return self.unknown(spec.check, got.problem)
         ev = [evidence(Source.SETTING, got.loaded, f"'{spec.labels[0]}' is set to '{got.raw}'.")]
         if spec.switch:
-            risky = got.switch_on if spec.check == "facebook.search_engines" else not got.switch_on
-            state = "on" if got.switch_on else "off"
-            if spec.check == "facebook.search_engines":
-                summary = (
-                    "Search engines such as Google can link to your profile."
-                    if got.switch_on
-                    else "Search engines outside Facebook can't link to your profile."
-                )
-            else:
-                summary = f"{spec.what[0].upper()}{spec.what[1:]} is {state}."
+            risky = got.switch_on == spec.risky_when_on
+            summary = spec.on_text if got.switch_on else spec.off_text
             return (self.at_risk if risky else self.ok)(spec.check, summary, ev)
-        audience = got.audience
-        risky = audience is Audience.PUBLIC or (
-            audience is Audience.WIDE and spec.check != "facebook.friend_requests"
-        )
-        summary = f"{WHO[audience]} can see {spec.what}." if "see" not in spec.what else f"{WHO[audience]}: {spec.what}."
-        if spec.check.startswith("facebook.lookup"):
-            summary = f"{WHO[audience] if audience is not Audience.PUBLIC else 'Anyone'} can find you by {spec.what.split(' by ')[1]}."
-        elif spec.check == "facebook.friend_requests":
-            summary = f"{'Anyone' if audience is Audience.PUBLIC else WHO[audience]} can send you friend requests."
-        elif spec.check == "facebook.future_posts":
-            summary = f"{WHO[audience]} can see your new posts unless you change each one."
-        elif spec.check == "facebook.tagged_posts_audience":
-            summary = f"{WHO[audience]} can see posts you're tagged in on your profile."
-        return (self.at_risk if risky else self.ok)(spec.check, summary, ev, audience)
+        summary = spec.summary.format(who=self.who(got.audience, spec))
+        risky = got.audience in spec.risky_audiences
+        return (self.at_risk if risky else self.ok)(spec.check, summary, ev, got.audience)
+
+    @staticmethod
+    def who(audience: Audience, spec: SettingSpec | None = None) -> str:
+        if audience is Audience.ONLY_ME and spec is not None:
+            return spec.only_me
+        return WHO[audience]
 
     def decide_friends_list(self) -> Finding:
         check = "facebook.friends_list"
@@ -681,7 +679,7 @@ class FacebookAudit(PlatformAudit):
                     ev.append(evidence(Source.PUBLIC_VIEW, self.pages[key], "The public view didn't show your friends."))
             if got.audience.beyond_friends:
                 return self.at_risk(check, f"{WHO[got.audience]} can see your friends list{count}.", ev, got.audience)
-            return self.ok(check, f"{WHO[got.audience]} can see your friends list.", ev, got.audience)
+            return self.ok(check, spec.summary.format(who=WHO[got.audience]), ev, got.audience)
         reason = (got.problem if got else None) or (self.problem("settings:find") or self.problem("profile")).reason
         return self.unknown(check, reason)
 

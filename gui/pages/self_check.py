@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QRadioButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checklists.builder import ANSWERS
 from checklists.content import content
@@ -22,21 +30,16 @@ class SelfCheckPage(Page):
             "Boundary can't see these for itself. Your answers go into your checklist as a self-check. "
             "Skip any you'd rather not answer.",
         )
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        self.box = QVBoxLayout(inner)
-        scroll.setWidget(inner)
-        self.layout_.addWidget(scroll, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.layout_.addWidget(self.scroll, 1)
         self.groups: dict[str, QButtonGroup] = {}
-        self.boxes: dict[str, QGroupBox] = {}
 
     def initializePage(self) -> None:  # noqa: N802
         audited = {p.platform for p in self.state.report.platforms} if self.state.report else set()
-        for qid, box in list(self.boxes.items()):
-            box.setParent(None)
+        inner = QWidget()  # rebuilt each time: the questions depend on which accounts were checked
+        self.box = QVBoxLayout(inner)
         self.groups.clear()
-        self.boxes.clear()
         for q in content().self_checks.values():
             if q.platforms and not set(q.platforms) & audited:
                 continue
@@ -57,8 +60,8 @@ class SelfCheckPage(Page):
             v.addLayout(row)
             self.box.addWidget(box)
             self.groups[q.id] = group
-            self.boxes[q.id] = box
         self.box.addStretch()
+        self.scroll.setWidget(inner)
 
     def answer(self, qid: str, answer: str) -> None:
         self.state.answers[qid] = answer
