@@ -65,6 +65,7 @@ class Worker(QObject):
         self._thread: QThread | None = None
         self._job: _Job | None = None
         self._busy = False
+        self._callbacks = (None, None, None, None)
         self.cancel = threading.Event()
 
     @property
@@ -73,17 +74,23 @@ class Worker(QObject):
         # (a queued signal sent earlier) has reached the page: never "idle" with a result in flight.
         return self._busy
 
-    def start(self, fn) -> None:
+    def start(self, fn, *, on_progress=None, on_success=None, on_failure=None, on_done=None) -> None:
+        """Run `fn(cancel, progress)`; the callbacks belong to this job only.
+
+        Callbacks instead of connect/disconnect per job: PySide6 6.12's Signal.disconnect()
+        corrupts the reference counts of True/False, which crashes the interpreter on exit.
+        """
         if self.running:
             raise RuntimeError("a job is already running")
         self.cancel = threading.Event()
+        self._callbacks = (on_progress, on_success, on_failure, on_done)
         self._thread = QThread()
         self._job = _Job(fn, self.cancel)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
-        self._job.progress.connect(self.progress)
-        self._job.succeeded.connect(self.succeeded)
-        self._job.failed.connect(self.failed)
+        self._job.progress.connect(self._relay_progress)
+        self._job.succeeded.connect(self._relay_success)
+        self._job.failed.connect(self._relay_failure)
         # Direct: quit() is thread-safe, and stop() blocks the main thread in wait(), so a
         # queued quit would never arrive.
         self._job.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
@@ -91,9 +98,30 @@ class Worker(QObject):
         self._busy = True
         self._thread.start()
 
+    def _call(self, n: int, *args) -> None:
+        callback = self._callbacks[n]
+        if callback is not None:
+            callback(*args)
+
+    @Slot(object)
+    def _relay_progress(self, value) -> None:
+        self._call(0, value)
+        self.progress.emit(value)
+
+    @Slot(object)
+    def _relay_success(self, value) -> None:
+        self._call(1, value)
+        self.succeeded.emit(value)
+
+    @Slot(str)
+    def _relay_failure(self, message) -> None:
+        self._call(2, message)
+        self.failed.emit(message)
+
     @Slot()
     def _ended(self) -> None:
         self._busy = False
+        self._call(3)
         self.finished.emit()
 
     def stop(self, wait_ms: int = 30000) -> bool:

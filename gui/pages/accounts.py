@@ -113,11 +113,8 @@ class AccountsPage(Page):
         def job(cancel, _progress):
             return sign_in(platform, site=site, headless=headless, cancel=cancel, on_page=on_page)
 
-        worker = self.boundary.worker
-        worker.succeeded.connect(self._signed_in)
-        worker.failed.connect(self._sign_in_failed)
-        worker.finished.connect(self._sign_in_done)
-        worker.start(job)
+        self.boundary.worker.start(job, on_success=self._signed_in, on_failure=self._sign_in_failed,
+                                   on_done=self._sign_in_done)
         self.refresh()
 
     def cancel_sign_in(self) -> None:
@@ -135,9 +132,5 @@ class AccountsPage(Page):
         self.show_notice(message)
 
     def _sign_in_done(self) -> None:
-        worker = self.boundary.worker
-        for signal, slot in ((worker.succeeded, self._signed_in), (worker.failed, self._sign_in_failed),
-                             (worker.finished, self._sign_in_done)):
-            signal.disconnect(slot)
         self._signing = None
         self.refresh()

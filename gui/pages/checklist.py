@@ -172,24 +172,8 @@ class ChecklistPage(Page):
         self._run(job, apply, keep=e.id)
 
     def _run(self, job, on_result, keep: str) -> None:
-        worker = self.boundary.worker
-
-        def succeeded(result):
-            on_result(result)
-
-        def failed(message):
-            self.show_notice(message)
-
-        def finished():
-            worker.succeeded.disconnect(succeeded)
-            worker.failed.disconnect(failed)
-            worker.finished.disconnect(finished)
-            self.rebuild(keep=keep)
-
-        worker.succeeded.connect(succeeded)
-        worker.failed.connect(failed)
-        worker.finished.connect(finished)
-        worker.start(job)
+        self.boundary.worker.start(job, on_success=on_result, on_failure=self.show_notice,
+                                   on_done=lambda: self.rebuild(keep=keep))
         self._show()
 
     def mark_done(self) -> None:

@@ -53,16 +53,12 @@ class CheckupPage(Page):
         names = ", ".join(self.state.accounts[p].name for p in options.platforms)
         self.log.appendPlainText(f"Checking {names}.")
         self.bar.setRange(0, 0)
-        worker = self.boundary.worker
 
         def job(cancel, progress):
             return run_audit(options, progress=progress, cancel=cancel)
 
-        worker.progress.connect(self._progress)
-        worker.succeeded.connect(self._done)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(self._finished)
-        worker.start(job)
+        self.boundary.worker.start(job, on_progress=self._progress, on_success=self._done,
+                                   on_failure=self._failed, on_done=self._finished)
         self._refresh_buttons()
 
     def cancel(self) -> None:
@@ -94,10 +90,6 @@ class CheckupPage(Page):
         self.show_notice(message + " You can press 'Start the check-up' to try again.")
 
     def _finished(self) -> None:
-        worker = self.boundary.worker
-        for signal, slot in ((worker.progress, self._progress), (worker.succeeded, self._done),
-                             (worker.failed, self._failed), (worker.finished, self._finished)):
-            signal.disconnect(slot)
         self._refresh_buttons()
         self.completeChanged.emit()
 
