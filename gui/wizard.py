@@ -47,7 +47,9 @@ class BoundaryWizard(QWizard):
             self.pages[pid] = page
             self.setPage(int(pid), page)
         self.setStartId(int(PageId.WELCOME))
-        self.resize(920, 660)  # fits a 1366×768 laptop with room for the taskbar
+        # 920×660 fits a 1366×768 laptop; with large text scaling, take what the screen has.
+        available = self.screen().availableGeometry()
+        self.resize(min(920, int(available.width() * 0.95)), min(660, int(available.height() * 0.92)))
         self.worker.finished.connect(self._worker_done)
         # QWizard re-initialises a page only on Next; coming Back must show fresh account states.
         self.currentIdChanged.connect(lambda pid: pid == int(PageId.ACCOUNTS) and self.pages[PageId.ACCOUNTS].refresh())

@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QPushButton,
     QSplitter,
@@ -70,17 +70,17 @@ class ChecklistPage(Page):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows, so the page fits a small screen at large text sizes
         self.open_button = QPushButton("Open this setting")
         self.recheck_button = QPushButton("Check again")
         self.done_button = QPushButton("Mark as done")
         self.accept_button = QPushButton("I accept this…")
         self.undo_button = QPushButton("Undo my choice")
-        for b, fn in ((self.open_button, self.open_setting), (self.recheck_button, self.recheck),
-                      (self.done_button, self.mark_done), (self.accept_button, self.accept_risk),
-                      (self.undo_button, self.undo)):
-            b.clicked.connect(fn)
-            buttons.addWidget(b)
+        for n, (b, fn) in enumerate(((self.open_button, self.open_setting), (self.recheck_button, self.recheck),
+                                     (self.done_button, self.mark_done), (self.accept_button, self.accept_risk),
+                                     (self.undo_button, self.undo))):
+            b.clicked.connect(lambda _=False, fn=fn: fn())
+            buttons.addWidget(b, n // 3, n % 3)
         rl.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
