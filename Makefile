@@ -27,7 +27,7 @@ demo: $(STAMP)
 # The whole suite, inside a private D-Bus session with an unlocked throwaway keyring.
 test: $(STAMP)
 	sh scripts/system-deps.sh test
-	dbus-run-session -- sh scripts/with-keyring.sh $(PY) -m pytest -q
+	BOUNDARY_REQUIRE_KEYRING=1 dbus-run-session -- sh scripts/with-keyring.sh $(PY) -m pytest -q
 
 faults: $(STAMP)
 	sh scripts/system-deps.sh test

@@ -55,6 +55,7 @@ class RunOptions:
     headless: bool = True
     browser: str | None = None
     only_checks: set[str] | None = None  # re-check just these
+    resume: dict[str, PlatformReport] = field(default_factory=dict)  # finished platforms of a stopped check-up
     block_types: frozenset[str] = frozenset({"image", "media", "font"})
 
 
@@ -72,19 +73,32 @@ def run_audit(
     cancel: threading.Event | None = None,
     on_finding: Callable[[str, Finding], None] | None = None,
     stats: RunStats | None = None,
+    on_platform: Callable[[PlatformReport], None] | None = None,
+    report: AuditReport | None = None,
 ) -> AuditReport:
+    """Run the check-up. `on_platform` gets each platform's findings as soon as they are
+    decided (the store checkpoints them); platforms in `options.resume` are not re-read."""
     from playwright.sync_api import sync_playwright
 
     cancel = cancel or threading.Event()
     stats = stats if stats is not None else RunStats()
-    report = AuditReport(started_at=utc_now())
+    report = report or AuditReport(started_at=utc_now())
+    for platform in options.platforms:
+        if platform in options.resume:
+            report.platforms.append(options.resume[platform])
+    todo = [p for p in options.platforms if p not in options.resume]
+    if not todo:
+        report.finished_at = utc_now()
+        return report
     with sync_playwright() as pw:
         browser, choice = launch(pw, headless=options.headless, explicit=options.browser)
         stats.browser = choice.label
         try:
-            for platform in options.platforms:
+            for platform in todo:
                 result = _audit_platform(browser, platform, options, progress, cancel, stats)
                 report.platforms.append(result)
+                if on_platform:
+                    on_platform(result)
                 if on_finding:
                     for finding in result.findings:
                         on_finding(platform, finding)

@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 from audits.browser import BrowserNotFound
 from audits.catalog import PLATFORM_NAMES
 from audits.engine import SUPPORTED, Progress, RunOptions, RunStats, run_audit
-from audits.model import AuditReport, Finding, Status
+from audits.model import AuditReport, Finding, Status, utc_now
 from audits.platforms.base import AuditOptions
 from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file
 from audits.watchwords import default_watch_words, parse_word_file
 from checklists.builder import build_checklist, render_text
 from cli import CannotRun, UsageError
+from store.history import History, nice_date
 
 STATUS_WORDS = {
     Status.AT_RISK: "AT RISK",
@@ -43,6 +44,8 @@ def add_parser(sub) -> None:
     p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for one page (default 20)")
     p.add_argument("--browser", metavar="PATH_OR_CHANNEL", help="the browser to use (default: Chrome, Edge, Playwright's Chromium, system Chromium)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--resume", action="store_true", help="carry on from a check-up that was stopped part-way")
+    p.add_argument("--no-save", action="store_true", help="don't add this check-up to your saved history")
     p.set_defaults(run=run)
 
 
@@ -87,7 +90,7 @@ def _read_lines(path: str | None, flag: str) -> list[str]:
         raise UsageError(f"{flag}: can't read {path}: {exc}") from exc
 
 
-def collect_options(args) -> tuple[RunOptions, object]:
+def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
     """Everything is validated before anything runs, so bad input writes nothing."""
     for platform in args.platform:
         _check_platform(platform.lower())
@@ -120,6 +123,21 @@ def collect_options(args) -> tuple[RunOptions, object]:
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
 
+    store, store_problem = None, None
+    if not args.no_save or not (sessions or args.demo):
+        from cli.storage import open_store
+        from store.db import StoreError
+
+        try:
+            store = open_store(args.demo)
+        except StoreError as exc:
+            store_problem = str(exc)
+    if store is not None and not args.demo:
+        for platform in SUPPORTED:
+            saved = store.get(f"session:{platform}")
+            if saved and platform not in sessions:
+                sessions[platform] = saved
+
     demo = None
     if args.demo:
         from replicas.demo import start_replicas
@@ -134,13 +152,18 @@ def collect_options(args) -> tuple[RunOptions, object]:
         if platform in sites and not _reachable(sites[platform]):
             if demo:
                 demo.stop()
+            if store:
+                store.close()
             raise CannotRun(f"can't reach {sites[platform]} (given for {PLATFORM_NAMES[platform]} with --site): is the replica running?")
     if not sessions:
         if demo:
             demo.stop()
+        if store:
+            store.close()
+        extra = f" (your saved sessions couldn't be opened: {store_problem})" if store_problem else ""
         raise CannotRun(
             "no signed-in accounts: sign in with the wizard ('python main.py'), "
-            "or pass --session PLATFORM=STATE.json, or try --demo"
+            f"or pass --session PLATFORM=STATE.json, or try --demo{extra}"
         )
     options = RunOptions(
         platforms=platforms,
@@ -150,7 +173,10 @@ def collect_options(args) -> tuple[RunOptions, object]:
         page_timeout=args.timeout,
         browser=args.browser,
     )
-    return options, demo
+    if args.no_save and store is not None:
+        store.close()
+        store = None
+    return options, demo, store, store_problem
 
 
 def _reachable(origin: str) -> bool:
@@ -164,21 +190,44 @@ def _reachable(origin: str) -> bool:
 
 
 def run(args) -> int:
-    options, demo = collect_options(args)
+    options, demo, store, store_problem = collect_options(args)
     stats = RunStats()
+    history = run_id = None
 
     def progress(p: Progress) -> None:
         if not args.quiet:
             print(f"  {p}", file=sys.stderr, flush=True)
 
     try:
+        report = AuditReport(started_at=utc_now())
+        if store is not None:
+            history = History(store)
+            point = history.resume_point()
+            if point and args.resume:
+                run_id, options.resume = point[0].id, point[1]
+                print(f"Carrying on from the check-up of {nice_date(point[0].started_at)}.", file=sys.stderr)
+            else:
+                if point:
+                    history.abandon(point[0].id)
+                    print(f"An earlier check-up ({nice_date(point[0].started_at)}) was stopped part-way; "
+                          "it is kept in your history. (Use --resume to carry one on.)", file=sys.stderr)
+                run_id = history.begin(report)
+
+        def checkpoint(platform_report) -> None:
+            if history is not None:
+                history.checkpoint(run_id, platform_report)
+
         try:
-            report = run_audit(options, progress=progress, stats=stats)
+            report = run_audit(options, progress=progress, stats=stats, on_platform=checkpoint, report=report)
         except BrowserNotFound as exc:
             raise CannotRun(str(exc)) from exc
+        if history is not None:
+            history.finish(run_id, report)
     finally:
         if demo:
             demo.stop()
+        if store is not None:
+            store.close()
     checklist = build_checklist(report, regulator=args.regulator)
     print(render_summary(report))
     print()
@@ -188,6 +237,10 @@ def run(args) -> int:
         data["checklist"] = checklist.to_json()
         write_atomic(Path(args.json), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(f"\nReport written to {args.json}")
+    if store is not None:
+        print(f"Saved in your check-up history (#{run_id}): 'python main.py history' lists them.")
+    elif not args.no_save and store_problem:
+        print(f"\nNot saved in your history: {store_problem}")
     return report.exit_status()
 
 

@@ -14,6 +14,22 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 TEST_TIMEOUT = 4.0
 
 
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path, monkeypatch):
+    """Every test (and every command it starts) gets its own data folder and keyring entry,
+    never the user's own."""
+    import uuid
+
+    monkeypatch.setenv("BOUNDARY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BOUNDARY_KEYRING_SERVICE", f"Boundary test {uuid.uuid4().hex[:8]}")
+    monkeypatch.delenv("BOUNDARY_PASSPHRASE", raising=False)
+    yield tmp_path / "data"
+    from store.keys import delete_keyring_key
+
+    for account in ("store-key", "store-key-demo"):
+        delete_keyring_key(account)
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

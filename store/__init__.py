@@ -1,0 +1,1 @@
+"""The encrypted store: sessions, check-up history, choices and answers, on this computer only."""

@@ -1,0 +1,64 @@
+"""The store with real audits: nothing personal in plaintext on disk, and drift between runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from replicas.personas import load_persona
+from store.db import Store
+from store.history import History
+from tests.conftest import audit
+from tests.test_store import needs_keyring
+
+pytestmark = [pytest.mark.browser, pytest.mark.keyring, needs_keyring]
+
+
+def personal_strings(persona: str, sessions: dict) -> list[str]:
+    data = load_persona(persona)
+    fb = data["facebook"]
+    out = [data["person"]["name"], fb["email"], fb["username"]]
+    out += [a["text"] for a in fb.get("about", [])]
+    out += [p["text"][:40] for p in fb.get("posts", [])]
+    out += fb["friends"]["names"][:50]
+    out += [c["value"] for s in sessions.values() for c in s["cookies"] if len(c["value"]) >= 6]
+    return [s for s in out if len(s) >= 6]
+
+
+def test_nothing_personal_is_in_plaintext_after_a_full_demo_audit(replicas, isolated_store):
+    running = replicas("demo")
+    sessions = running.sessions()
+    watch_list = ["Jordan Lee", "Casey Morgan"]
+    with Store.open_keyring() as store:
+        store.put("session:facebook", sessions["facebook"])
+        store.put("profile", {"regulator": "swe", "watch_words": ["Northshire County Council"], "watch_list": watch_list})
+        history = History(store)
+        report, _ = audit(running, watch_list=watch_list)
+        run_id = history.begin(report)
+        for platform in report.platforms:
+            history.checkpoint(run_id, platform)
+        history.finish(run_id, report)
+    files = [p for p in isolated_store.rglob("*") if p.is_file()]
+    assert files
+    raw = b"".join(p.read_bytes() for p in files)
+    leaks = [s for s in personal_strings("demo", sessions) + watch_list + ["Northshire"]
+             if s.encode() in raw or s.lower().encode() in raw]
+    assert not leaks
+
+
+def test_drift_between_two_audits_when_a_setting_changed(replicas, isolated_store):
+    running = replicas("demo")
+    with Store.open_keyring() as store:
+        history = History(store)
+        for _ in range(2):
+            report, _ = audit(running, only_checks={"facebook.friends_list", "facebook.lookup_phone", "facebook.lookup_email"})
+            run_id = history.begin(report)
+            history.finish(run_id, report)
+            # Between the two check-ups the user hides the friends list and a setting drifts open.
+            settings = running.apps["facebook"].persona["facebook"]["settings"]
+            settings["friends_list"], settings["lookup_email"] = "Only me", "Everyone"
+        previous, current, changes = history.diff()
+    kinds = {c.check: c.kind for c in changes}
+    assert kinds["facebook.friends_list"] == "fixed"
+    assert kinds["facebook.lookup_phone"] == "still_at_risk"
+    assert kinds["facebook.lookup_email"] == "newly_at_risk"
+    assert any(c.sentence().startswith("Fixed since ") for c in changes)
