@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from checkup.state import CheckupState
+from gui.dialogs import open_store_interactively
 from gui.wizard import BoundaryWizard
 
 
@@ -23,7 +24,10 @@ def run_wizard(demo: bool = False) -> int:
         state.demo = True
         state.sites = running.sites
     try:
-        wizard = BoundaryWizard(state, demo=running)
+        store = open_store_interactively(demo=demo)
+        if store is None:
+            return 0
+        wizard = BoundaryWizard(state, demo=running, store=store)
         wizard.show()
         return app.exec()
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from checkup.flow import PageId, previous_page
+from checkup.saved import Saved
 from checkup.state import CheckupState
 from gui.pages.about_you import AboutYouPage
 from gui.pages.accounts import AccountsPage
@@ -15,6 +16,7 @@ from gui.pages.results import ResultsPage
 from gui.pages.self_check import SelfCheckPage
 from gui.pages.welcome import WelcomePage
 from gui.workers import Worker
+from store.db import Store, StoreError
 
 PAGES = {
     PageId.WELCOME: WelcomePage,
@@ -29,10 +31,15 @@ PAGES = {
 
 
 class BoundaryWizard(QWizard):
-    def __init__(self, state: CheckupState | None = None, demo=None, *, headless_windows: bool = False):
+    def __init__(self, state: CheckupState | None = None, demo=None, *, store: Store | None = None,
+                 headless_windows: bool = False):
         super().__init__()
         self.state = state or CheckupState()
         self.demo = demo  # running replicas, in the demo
+        # Without a store (tests of the flow), nothing is saved: the session-only mode.
+        self.saved = Saved(store or Store.session_only())
+        # Demo sign-ins are made afresh by the replica each time, so only real ones are reloaded.
+        self.saved.load_into(self.state, sessions=demo is None)
         self.headless_windows = headless_windows  # tests: sign-in and setting windows without a screen
         self.window_hook = None  # tests: drive the sign-in / setting window (runs in the worker thread)
         self.worker = Worker(self)
@@ -56,16 +63,41 @@ class BoundaryWizard(QWizard):
 
     # -- hooks the pages call ---------------------------------------------------------------------
     def last_checkup_text(self) -> str:
-        return "There is no earlier check-up on this computer. We suggest checking again every three months."
+        return f"{self.saved.last_checkup_text()}\n\n{self.saved.mode_text}"
 
     def drift_text(self) -> str:
-        return ""
+        return self.saved.drift_text()
 
     def account_changed(self, platform: str) -> None:
+        if self.demo is None:
+            self.guard(self.saved.save_account, self.state, platform)
         self.pages[PageId.ACCOUNTS].completeChanged.emit()
 
+    def choices_changed(self) -> None:
+        self.guard(self.saved.save_choices, self.state)
+
+    def checkup_started(self, report) -> None:
+        self.guard(self.saved.begin_run, report)
+
+    def platform_checked(self, platform_report) -> None:
+        self.guard(self.saved.checkpoint, platform_report)
+
     def checkup_finished(self, report) -> None:
-        pass
+        self.guard(self.saved.finish_run, report)
+
+    def recheck_saved(self) -> None:
+        self.guard(self.saved.update_last_run, self.state.report)
+
+    def guard(self, fn, *args) -> bool:
+        """Saving must never cost the user their check-up: a store problem is shown, not raised."""
+        if getattr(self, "_closed", False):
+            return False
+        try:
+            fn(*args)
+            return True
+        except StoreError as exc:
+            QMessageBox.warning(self, "Couldn't save", str(exc))
+            return False
 
     def _worker_done(self) -> None:
         if self.currentPage() is None:  # the window has closed
@@ -98,3 +130,5 @@ class BoundaryWizard(QWizard):
         if self.worker.running:
             self.worker.stop()
         super().done(result)
+        self._closed = True  # results still in flight from the worker are no longer saved
+        self.saved.store.close()

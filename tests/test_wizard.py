@@ -146,6 +146,8 @@ def test_cancel_mid_check_up_keeps_what_was_found(qtbot, wizard):
     steps = []
 
     def stop_after_two(p):
+        if not hasattr(p, "step"):  # a platform's findings on their way to the store
+            return
         steps.append(p.step)
         if p.step == 3:
             w.pages[PageId.CHECKUP].cancel()

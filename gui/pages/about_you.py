@@ -72,4 +72,5 @@ class AboutYouPage(Page):
         profile.regulator = self.regulator.currentData()
         profile.watch_words = parse_word_file(self.words.toPlainText())
         profile.watch_list = parse_word_file(self.watch_list.toPlainText())
+        self.boundary.choices_changed()
         return True

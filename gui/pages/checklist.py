@@ -165,6 +165,7 @@ class ChecklistPage(Page):
 
         def apply(report):
             [finding] = self.state.apply_recheck(report) or [None]
+            self.boundary.recheck_saved()
             if finding is not None:
                 self.show_notice(f"Checked again: {st.label(finding)}. {finding.summary if finding.status is not Status.UNKNOWN else finding.reason}")
             self.boundary.account_changed(e.platform)
@@ -179,6 +180,7 @@ class ChecklistPage(Page):
     def mark_done(self) -> None:
         e = self.current()
         self.state.decisions[e.id] = Decision(DecisionKind.DONE)
+        self.boundary.choices_changed()
         self.rebuild(keep=e.id)
 
     def accept_risk(self, reason: str | None = None) -> None:
@@ -193,9 +195,11 @@ class ChecklistPage(Page):
             self.show_notice("Please give a reason, so you can explain it in supervision.")
             return
         self.state.decisions[e.id] = Decision(DecisionKind.ACCEPTED, reason.strip())
+        self.boundary.choices_changed()
         self.rebuild(keep=e.id)
 
     def undo(self) -> None:
         e = self.current()
         self.state.decisions.pop(e.id, None)
+        self.boundary.choices_changed()
         self.rebuild(keep=e.id)

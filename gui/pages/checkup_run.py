@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QProgressBar, QPushButton
 
 from audits.engine import run_audit
+from audits.model import AuditReport, PlatformReport, utc_now
 from checkup.flow import PageId
 from gui.pages.base import Page, text_label
+from store.history import nice_date
 
 
 class CheckupPage(Page):
@@ -28,10 +30,14 @@ class CheckupPage(Page):
         self.log.setAccessibleName("What Boundary has done so far")
         buttons = QHBoxLayout()
         self.start_button = QPushButton("Start the check-up")
-        self.start_button.clicked.connect(self.start)
+        self.start_button.clicked.connect(lambda: self.start())
         self.cancel_button = QPushButton("Stop")
         self.cancel_button.setAccessibleName("Stop the check-up")
         self.cancel_button.clicked.connect(self.cancel)
+        self.resume_button = QPushButton("Carry on from where it stopped")
+        self.resume_button.clicked.connect(lambda: self.start(resume=True))
+        self.resume_button.setVisible(False)
+        buttons.addWidget(self.resume_button)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
@@ -43,19 +49,41 @@ class CheckupPage(Page):
         self._refresh_buttons()
 
     def initializePage(self) -> None:  # noqa: N802
+        point = self.boundary.saved.resume_point()
+        if point and self.state.report is None:
+            run, done = point
+            self.resume_button.setVisible(True)
+            self.status.setText(
+                f"A check-up from {nice_date(run.started_at)} was stopped part-way. Carry on from where it "
+                "stopped, or start again."
+            )
+            return
         if self.state.report is None and not self.boundary.worker.running:
             self.start()
 
-    def start(self) -> None:
+    def start(self, resume: bool = False) -> None:
         options = self.state.run_options()
         self.log.clear()
         self.show_notice("")
+        self.resume_button.setVisible(False)
+        saved = self.boundary.saved
+        point = saved.resume_point()
+        report = AuditReport(started_at=utc_now())
+        if point and resume:
+            saved.run_id, options.resume = point[0].id, point[1]
+            done = ", ".join(self.state.accounts[p].name for p in point[1]) or "nothing yet"
+            self.log.appendPlainText(f"Carrying on (already checked: {done}).")
+        else:
+            if point:
+                saved.history.abandon(point[0].id)  # kept in the history as incomplete
+            self.boundary.checkup_started(report)
         names = ", ".join(self.state.accounts[p].name for p in options.platforms)
         self.log.appendPlainText(f"Checking {names}.")
         self.bar.setRange(0, 0)
 
         def job(cancel, progress):
-            return run_audit(options, progress=progress, cancel=cancel)
+            # Each platform's findings travel back as they are decided, to be saved at once.
+            return run_audit(options, progress=progress, cancel=cancel, on_platform=progress, report=report)
 
         self.boundary.worker.start(job, on_progress=self._progress, on_success=self._done,
                                    on_failure=self._failed, on_done=self._finished)
@@ -66,6 +94,9 @@ class CheckupPage(Page):
         self.status.setText("Stopping after the current step… what was found so far is kept.")
 
     def _progress(self, p) -> None:
+        if isinstance(p, PlatformReport):
+            self.boundary.platform_checked(p)
+            return
         self.bar.setRange(0, p.total)
         self.bar.setValue(p.step - 1)
         self.status.setText(str(p))
@@ -96,5 +127,6 @@ class CheckupPage(Page):
     def _refresh_buttons(self) -> None:
         running = self.boundary.worker.running
         self.start_button.setEnabled(not running)
+        self.resume_button.setEnabled(not running)
         self.start_button.setText("Run the check-up again" if self.state.report else "Start the check-up")
         self.cancel_button.setEnabled(running)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QPushButton, QVBoxLayout
 
 from checkup.flow import PageId
 from gui.pages.base import Page, text_label
@@ -27,6 +27,15 @@ class FinishPage(Page):
         self.save_button.clicked.connect(self.save_report)
         kl.addWidget(self.save_button)
         self.layout_.addWidget(keep)
+        forget = QGroupBox("Forget me")
+        fl = QVBoxLayout(forget)
+        fl.addWidget(text_label(
+            "Delete every saved sign-in, check-up, answer and setting from this computer, and Boundary's "
+            "key from your keyring. Your social media accounts are not touched."))
+        self.forget_button = QPushButton("Forget everything Boundary has saved…")
+        self.forget_button.clicked.connect(lambda: self.forget())
+        fl.addWidget(self.forget_button)
+        self.layout_.addWidget(forget)
         self.layout_.addWidget(self.notice)
         self.layout_.addStretch()
 
@@ -41,6 +50,22 @@ class FinishPage(Page):
             "Settings can change without you noticing, so check again in a few months.",
         ]
         self.summary.setText("\n".join(lines))
+
+    def forget(self, confirmed: bool = False) -> None:
+        if not confirmed:
+            answer = QMessageBox.question(
+                self, "Forget everything?",
+                "Delete every saved sign-in, check-up, answer and setting, and the key in your keyring? "
+                "This can't be undone.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            removed = self.boundary.saved.forget(self.state, demo=self.boundary.demo is not None)
+        except OSError as exc:
+            self.show_notice(f"Couldn't delete everything: {exc.strerror}.")
+            return
+        self.show_notice("Forgotten. Removed: " + "; ".join(removed) + ". Nothing more will be saved until you "
+                         "restart Boundary.")
 
     def save_report(self, path: str | None = None) -> None:
         if path is None:

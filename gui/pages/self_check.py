@@ -65,3 +65,4 @@ class SelfCheckPage(Page):
 
     def answer(self, qid: str, answer: str) -> None:
         self.state.answers[qid] = answer
+        self.boundary.choices_changed()

@@ -1,0 +1,120 @@
+"""Keeping the check-up's state in the encrypted store: sessions, choices, answers, history.
+
+The wizard calls these from its main thread only (SQLite connections aren't shared across
+threads here); checkpoints travel from the audit worker as plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from audits.model import AuditReport, PlatformReport
+from checklists.builder import Decision
+from checkup.state import AccountState, CheckupState, Profile
+from store.db import Store
+from store.history import History, nice_date
+
+REMIND_AFTER_DAYS = 91  # about three months, until the reminder settings choose otherwise
+
+
+class Saved:
+    def __init__(self, store: Store):
+        self.store = store
+        self.history = History(store)
+        self.run_id: int | None = None  # the check-up being run
+        self.last_run_id: int | None = None  # the one just finished (re-checks update it)
+
+    @property
+    def mode_text(self) -> str:
+        if self.store.mode == "session_only":
+            return "Nothing will be saved this time: everything is forgotten when you close Boundary."
+        how = "a key in your system keyring" if self.store.mode == "keyring" else "your passphrase"
+        return f"Your sessions and results are saved on this computer only, encrypted with {how}."
+
+    def load_into(self, state: CheckupState, *, sessions: bool = True) -> None:
+        if sessions:
+            for platform, account in state.accounts.items():
+                saved = self.store.get(f"session:{platform}")
+                if saved:
+                    account.session = saved["storage_state"]
+                    account.display_name = saved.get("display_name")
+                    account.state = AccountState.SIGNED_IN
+        profile = self.store.get("profile")
+        if profile:
+            state.profile = Profile(**profile)
+        state.answers = dict(self.store.get("answers", {}))
+        state.decisions = {k: Decision.from_json(v) for k, v in self.store.get("decisions", {}).items()}
+
+    def save_account(self, state: CheckupState, platform: str) -> None:
+        account = state.accounts[platform]
+        if account.state is AccountState.SIGNED_IN and account.session:
+            self.store.put(f"session:{platform}", {"storage_state": account.session, "display_name": account.display_name})
+        elif account.state is AccountState.NOT_SIGNED_IN:
+            self.store.delete(f"session:{platform}")
+
+    def save_choices(self, state: CheckupState) -> None:
+        p = state.profile
+        self.store.put("profile", {"regulator": p.regulator, "watch_words": p.watch_words, "watch_list": p.watch_list})
+        self.store.put("answers", state.answers)
+        self.store.put("decisions", {k: d.to_json() for k, d in state.decisions.items()})
+
+    # -- history -------------------------------------------------------------------------------------
+    def begin_run(self, report_started: AuditReport) -> None:
+        self.run_id = self.history.begin(report_started)
+
+    def checkpoint(self, platform: PlatformReport) -> None:
+        if self.run_id is not None:
+            self.history.checkpoint(self.run_id, platform)
+
+    def finish_run(self, report: AuditReport) -> None:
+        if self.run_id is not None:
+            self.history.finish(self.run_id, report)
+            self.last_run_id, self.run_id = self.run_id, None
+
+    def update_last_run(self, report: AuditReport) -> None:
+        """After 'Check again': the saved check-up shows the item as it is now."""
+        if self.last_run_id is not None:
+            self.history.finish(self.last_run_id, report)
+
+    def forget(self, state: CheckupState, *, demo: bool) -> list[str]:
+        from store.db import forget_everything
+
+        if not self.store.persistent:
+            removed = ["everything from this session"]
+            self.store.close()
+            self.store = Store.session_only()
+        else:
+            self.store.close()
+            removed = forget_everything(demo=demo, folder=self.store.path.parent)
+            self.store = Store.session_only()  # nothing more is saved until Boundary restarts
+        self.history = History(self.store)
+        self.run_id = self.last_run_id = None
+        for account in state.accounts.values():
+            account.session, account.display_name, account.state = None, None, AccountState.NOT_SIGNED_IN
+        state.profile, state.answers, state.decisions = Profile(), {}, {}
+        return removed
+
+    def resume_point(self):
+        return self.history.resume_point()
+
+    def last_checkup_text(self, today: dt.date | None = None) -> str:
+        today = today or dt.date.today()
+        last = self.history.last_completed()
+        if last is None:
+            return "There is no earlier check-up on this computer. We suggest checking again every three months."
+        when = dt.datetime.strptime(last.started_at[:10], "%Y-%m-%d").date()
+        due = when + dt.timedelta(days=REMIND_AFTER_DAYS)
+        text = f"Your last check-up was on {nice_date(last.started_at, today)}."
+        if due <= today:
+            return text + " A new one is due now: settings can change without you noticing."
+        return text + f" The next one is due around {nice_date(due.isoformat(), today)}."
+
+    def drift_text(self) -> str:
+        result = self.history.diff()
+        if result is None:
+            return ""
+        _previous, _current, changes = result
+        important = [c for c in changes if c.kind in ("newly_at_risk", "fixed", "newly_unknown")]
+        if not important:
+            return "Since your last check-up: nothing has changed."
+        return "Since your last check-up:\n" + "\n".join(f"• {c.sentence()}" for c in important)
