@@ -17,6 +17,12 @@ from store.history import History, nice_date
 REMIND_AFTER_DAYS = 91  # about three months, until the reminder settings choose otherwise
 
 
+def saved_session(store: Store, platform: str) -> dict | None:
+    """A platform's saved sign-in (Playwright storage state), as the wizard saved it."""
+    saved = store.get(f"session:{platform}")
+    return saved["storage_state"] if saved else None
+
+
 class Saved:
     def __init__(self, store: Store):
         self.store = store
@@ -36,7 +42,7 @@ class Saved:
             for platform, account in state.accounts.items():
                 saved = self.store.get(f"session:{platform}")
                 if saved:
-                    account.session = saved["storage_state"]
+                    account.session = saved_session(self.store, platform)
                     account.display_name = saved.get("display_name")
                     account.state = AccountState.SIGNED_IN
         profile = self.store.get("profile")

@@ -133,8 +133,10 @@ def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
         except StoreError as exc:
             store_problem = str(exc)
     if store is not None and not args.demo:
+        from checkup.saved import saved_session
+
         for platform in SUPPORTED:
-            saved = store.get(f"session:{platform}")
+            saved = saved_session(store, platform)
             if saved and platform not in sessions:
                 sessions[platform] = saved
 

@@ -62,3 +62,29 @@ def test_drift_between_two_audits_when_a_setting_changed(replicas, isolated_stor
     assert kinds["facebook.lookup_phone"] == "still_at_risk"
     assert kinds["facebook.lookup_email"] == "newly_at_risk"
     assert any(c.sentence().startswith("Fixed since ") for c in changes)
+
+
+def test_the_command_line_uses_the_sign_in_the_wizard_saved(replicas, isolated_store, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from checkup.saved import Saved
+    from checkup.state import AccountState, CheckupState
+    from tests.test_cli import ROOT
+
+    running = replicas("demo")
+    with Store.open_keyring() as store:
+        state = CheckupState()
+        account = state.accounts["facebook"]
+        account.session, account.display_name, account.state = running.sessions()["facebook"], "Sam Taylor", AccountState.SIGNED_IN
+        Saved(store).save_account(state, "facebook")
+    out = tmp_path / "r.json"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", "--quiet", "--site",
+                             f"facebook={running.sites['facebook']}", "--json", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(out.read_text())["platforms"][0]["account"]["display_name"] == "Sam Taylor"
+    assert "Saved in your check-up history (#1)" in result.stdout
+    history = subprocess.run([sys.executable, str(ROOT / "main.py"), "history"], capture_output=True, text=True, timeout=60)
+    assert "#1" in history.stdout and "completed" in history.stdout
