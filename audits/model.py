@@ -75,6 +75,9 @@ class Finding:
     audience: Audience | None = None
     evidence: list[Evidence] = field(default_factory=list)
     reason: str | None = None
+    # Personal specifics (a post's text, a profile value). In the JSON report, which is the
+    # user's own; left out of the supervision PDF unless they ask. Never watch-list names.
+    details: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.status in (Status.UNKNOWN, Status.SKIPPED) and not self.reason:
@@ -95,6 +98,8 @@ class Finding:
         }
         if self.status in (Status.UNKNOWN, Status.SKIPPED):
             out["reason"] = self.reason
+        if self.details:
+            out["details"] = list(self.details)
         return out
 
     @classmethod
@@ -111,6 +116,7 @@ class Finding:
                 for e in data.get("evidence", [])
             ],
             reason=data.get("reason"),
+            details=list(data.get("details", [])),
         )
 
 

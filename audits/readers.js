@@ -222,7 +222,7 @@
         permalink, audiences,
         date: timeEl ? timeEl.getAttribute("datetime") : (dated[0] || ""),
         text: (a.innerText || "").slice(0, 2000),
-        message: textEls.sort((x, y) => y.length - x.length)[0] || "",
+        messages: textEls,
         places: placeLinks,
       });
     }

@@ -80,8 +80,9 @@ class PlatformAudit:
         spec = CHECKS[check]
         return Finding(check=check, title=spec.title, status=status, severity=spec.severity, summary=summary, **kw)
 
-    def at_risk(self, check: str, summary: str, evidence: list[Evidence], audience: Audience | None = None) -> Finding:
-        return self._finding(check, Status.AT_RISK, summary, evidence=evidence, audience=audience)
+    def at_risk(self, check: str, summary: str, evidence: list[Evidence], audience: Audience | None = None,
+                details: list[str] | None = None) -> Finding:
+        return self._finding(check, Status.AT_RISK, summary, evidence=evidence, audience=audience, details=details or [])
 
     def ok(self, check: str, summary: str, evidence: list[Evidence], audience: Audience | None = None) -> Finding:
         return self._finding(check, Status.OK, summary, evidence=evidence, audience=audience)

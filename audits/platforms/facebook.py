@@ -467,13 +467,17 @@ class FacebookAudit(PlatformAudit):
         match = re.search(r"\bis at ([^.\n]+)\.", text) or re.search(r"\u2014 at ([^.\n]+)", text)
         if match:
             places.append(match.group(1).strip())
-        key = raw.get("permalink") or f"text:{hash(norm(raw.get('message') or text))}"
+        places = list(dict.fromkeys(places))
+        # The post's own words: the longest text block that isn't the "X is at Y." header.
+        messages = [m for m in raw.get("messages", []) if not re.search(r"\bis at\b|\u2014 (at|with)\b", m)]
+        message = max(messages, key=len, default="")
+        key = raw.get("permalink") or f"text:{hash(norm(text))}"
         return Post(
             key=urlsplit(key).path if key.startswith("http") or key.startswith("/") else key,
             audience=audience,
             raw_audience=", ".join(audiences),
             text=text,
-            message=raw.get("message", ""),
+            message=message,
             year=int(years[0]) if years else None,
             places=places,
             url=raw.get("permalink", ""),
@@ -555,7 +559,10 @@ class FacebookAudit(PlatformAudit):
                 section=key,
                 subfield=sub,
             )
-            (self.items if field_name else self.unrecognised).append(item)
+            seen = self.items if field_name else self.unrecognised
+            # The overview repeats its sections' items: keep each detail once.
+            if not any((i.field, i.lines, i.raw_audience) == (item.field, item.lines, item.raw_audience) for i in seen):
+                seen.append(item)
         all_prompts = [p for group in PROMPTS.values() for p in group]
         self.prompts[key] = set(read(self.owner, "hasText", phrases=all_prompts))
 
@@ -710,11 +717,11 @@ class FacebookAudit(PlatformAudit):
         ]
         if shown:
             ev += [evidence(Source.PUBLIC_VIEW, p, f"The public view shows {what}.") for p in public_pages if any(shown_in(i, p.info.get("text", "").split("\n")) for i in shown)]
-            return self.at_risk(check, f"Anyone can see {what}.", ev, Audience.PUBLIC)
+            return self.at_risk(check, f"Anyone can see {what}.", ev, Audience.PUBLIC, details=self._values(items))
         wide = [i for i in items if i.audience and i.audience.beyond_friends]
         if wide:
             audience = Audience.PUBLIC if any(i.audience is Audience.PUBLIC for i in wide) else Audience.WIDE
-            return self.at_risk(check, f"{WHO[audience]} can see {what}.", ev, audience)
+            return self.at_risk(check, f"{WHO[audience]} can see {what}.", ev, audience, details=self._values(wide))
         unread = [i for i in items if i.audience is None]
         if unread:
             return self.unknown(check, f"Boundary found {what} on your About page but couldn't read who can see it.", ev)
@@ -741,6 +748,17 @@ class FacebookAudit(PlatformAudit):
             f"Your profile doesn't list {what}.",
             [evidence(Source.OWNER_VIEW, self.pages[read_sections[0]], f"Your About page lists no {what.replace('your ', '').replace('where you ', '')}; it only offers to add one.")],
         )
+
+    @staticmethod
+    def _values(items: list[Item]) -> list[str]:
+        return [" ".join(i.lines[:2]) + f" (shared with {i.raw_audience})" for i in items]
+
+    @staticmethod
+    def _post_detail(post: Post, why: str = "") -> str:
+        text = (post.message or post.text).strip().replace("\n", " ")
+        text = text if len(text) <= 140 else text[:137] + "..."
+        where = f" at {', '.join(post.places)}" if post.places else ""
+        return f"{post.year or 'undated'}: \"{text}\"{where}{' (' + why + ')' if why else ''}"
 
     def decide_posts(self) -> list[Finding]:
         past, content = "facebook.past_posts", "facebook.public_post_content"
@@ -781,7 +799,8 @@ class FacebookAudit(PlatformAudit):
             if disagreements:
                 ev.append(evidence(Source.PUBLIC_VIEW, public_pages[0] if public_pages else None, f"{plural(disagreements, 'post')} marked for friends only can still be seen by the public."))
             audience = Audience.PUBLIC if by.get("public") else Audience.WIDE
-            return self.at_risk(check, f"{plural(len(wide), 'post')} can be seen beyond your friends ({', '.join(parts)}{span}).", ev, audience)
+            details = [self._post_detail(p) for p in list(wide.values())[:25]]
+            return self.at_risk(check, f"{plural(len(wide), 'post')} can be seen beyond your friends ({', '.join(parts)}{span}).", ev, audience, details)
         if not self.posts:
             return self.unknown(check, "Boundary couldn't find any posts on your timeline, so it couldn't check who can see them.")
         unread = [p for p in self.posts.values() if p.audience is None]
@@ -796,10 +815,10 @@ class FacebookAudit(PlatformAudit):
     def _decide_content(self, check, profile, wide, past: Finding) -> Finding:
         family = [norm(i.value) for i in self.items if i.field == "family"]
         reasons: Counter = Counter()
-        flagged = []
+        flagged, details = [], []
         for post in wide.values():
             why = set()
-            if self.words.find(post.message or post.text):
+            if self.words.find(post.text):  # the whole post: header, text and place
                 why.add("mention work")
             if post.places:
                 why.add("show a place")
@@ -809,12 +828,13 @@ class FacebookAudit(PlatformAudit):
             if why:
                 flagged.append(post)
                 reasons.update(why)
+                details.append(self._post_detail(post, ", ".join(sorted(why))))
         if flagged:
             years = sorted(p.year for p in flagged if p.year)
             span = f" from {years[0]}–{years[-1]}" if years and years[0] != years[-1] else (f" from {years[0]}" if years else "")
             detail = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
             ev = [evidence(Source.OWNER_VIEW, profile, f"{plural(len(flagged), 'post')} seen beyond friends{span}: {detail}.")]
-            return self.at_risk(check, f"{plural(len(flagged), 'public post')}{span} {'mentions' if len(flagged) == 1 else 'mention'} work, places or family ({detail}).", ev, past.audience)
+            return self.at_risk(check, f"{plural(len(flagged), 'public post')}{span} {'mentions' if len(flagged) == 1 else 'mention'} work, places or family ({detail}).", ev, past.audience, details[:25])
         if past.status == "ok":
             return self.ok(check, "None of your posts are shared beyond friends.", past.evidence, Audience.FRIENDS)
         if wide and self.feed_complete and past.status == "at_risk":
