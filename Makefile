@@ -20,7 +20,7 @@ demo: $(STAMP)
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && $(PY) -c "import gui.app" 2>/dev/null; then \
 		$(PY) main.py --demo; \
 	else \
-		$(PY) main.py audit --demo --json out/demo-report.json; status=$$?; \
+		$(PY) main.py audit --demo --json out/demo-report.json --pdf out/demo-summary.pdf; status=$$?; \
 		[ $$status -le 3 ] || exit $$status; \
 	fi
 
@@ -37,6 +37,7 @@ bench: $(STAMP)
 	sh scripts/system-deps.sh demo
 	$(PY) bench/run.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/wizard_stall.py
+	$(PY) bench/pdf.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -50,6 +50,7 @@ class Saved:
             state.profile = Profile(**profile)
         state.answers = dict(self.store.get("answers", {}))
         state.decisions = {k: Decision.from_json(v) for k, v in self.store.get("decisions", {}).items()}
+        state.reflections = dict(self.store.get("reflections", {}))
 
     def save_account(self, state: CheckupState, platform: str) -> None:
         account = state.accounts[platform]
@@ -63,6 +64,7 @@ class Saved:
         self.store.put("profile", {"regulator": p.regulator, "watch_words": p.watch_words, "watch_list": p.watch_list})
         self.store.put("answers", state.answers)
         self.store.put("decisions", {k: d.to_json() for k, d in state.decisions.items()})
+        self.store.put("reflections", state.reflections)
 
     # -- history -------------------------------------------------------------------------------------
     def begin_run(self, report_started: AuditReport) -> None:

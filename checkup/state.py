@@ -64,6 +64,7 @@ class CheckupState:
     decisions: dict[str, Decision] = field(default_factory=dict)
     fixed_today: set[str] = field(default_factory=set)  # at risk, then ok after "Check again"
     sites: dict[str, str] = field(default_factory=dict)  # replica origins in the demo
+    reflections: dict[str, str] = field(default_factory=dict)  # for the supervision PDF
     demo: bool = False
     page_timeout: float = 20.0
     headless_audit: bool = True

@@ -41,6 +41,7 @@ def add_parser(sub) -> None:
     p.add_argument("--regulator", default="other", metavar="ID", help="your regulator, so the checklist cites its standards: swe, hcpc, sssc, scw, niscc, nmc, gmc, nasw or other")
     p.add_argument("--json", metavar="FILE", help="write the JSON report (boundary.audit/1, with the checklist) here")
     p.add_argument("--pdf", metavar="FILE", help="write the supervision PDF here")
+    p.add_argument("--pdf-details", action="store_true", help="include your own post extracts and profile entries in the PDF (own copy only)")
     p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for one page (default 20)")
     p.add_argument("--browser", metavar="PATH_OR_CHANNEL", help="the browser to use (default: Chrome, Edge, Playwright's Chromium, system Chromium)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -225,20 +226,25 @@ def run(args) -> int:
             raise CannotRun(str(exc)) from exc
         if history is not None:
             history.finish(run_id, report)
+        checklist = build_checklist(report, regulator=args.regulator)
+        print(render_summary(report))
+        print()
+        print(render_text(checklist))
+        if args.json:
+            data = report.to_json()
+            data["checklist"] = checklist.to_json()
+            write_atomic(Path(args.json), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            print(f"\nReport written to {args.json}")
+        if args.pdf:
+            from cli.export import write_for_audit
+
+            # The PDF shows what changed since the previous check-up, so it needs the open store.
+            write_for_audit(args.pdf, report, args.regulator, history, run_id, args.pdf_details)
     finally:
         if demo:
             demo.stop()
         if store is not None:
             store.close()
-    checklist = build_checklist(report, regulator=args.regulator)
-    print(render_summary(report))
-    print()
-    print(render_text(checklist))
-    if args.json:
-        data = report.to_json()
-        data["checklist"] = checklist.to_json()
-        write_atomic(Path(args.json), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        print(f"\nReport written to {args.json}")
     if store is not None:
         print(f"Saved in your check-up history (#{run_id}): 'python main.py history' lists them.")
     elif not args.no_save and store_problem:

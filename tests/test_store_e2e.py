@@ -88,3 +88,25 @@ def test_the_command_line_uses_the_sign_in_the_wizard_saved(replicas, isolated_s
     assert "Saved in your check-up history (#1)" in result.stdout
     history = subprocess.run([sys.executable, str(ROOT / "main.py"), "history"], capture_output=True, text=True, timeout=60)
     assert "#1" in history.stdout and "completed" in history.stdout
+
+
+def test_export_pdf_from_history(isolated_store, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    first = subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", "--demo", "--quiet", "--regulator", "nmc",
+                            "--pdf", str(tmp_path / "now.pdf")], capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1, first.stderr
+    assert (tmp_path / "now.pdf").read_bytes().startswith(b"%PDF")
+    out = tmp_path / "again.pdf"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", "--demo", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "check-up #1" in result.stdout
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "What was found" in text
+    missing = subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", "--demo", "--run", "99", str(out)],
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "no finished check-up number 99" in missing.stderr

@@ -122,6 +122,26 @@ def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifac
     assert "Fixed today: 1" in summary and "Accepted by you, with a reason: 1" in summary
     shot(w, artifacts, "8-finish")
 
+    # Save the PDF for supervision from the finish page.
+    from gui.pdf_dialog import PdfDialog
+    from report.summary import SummaryOptions
+
+    dialog = PdfDialog(w, {"learnt": "My friends list was public."})
+    dialog.show()
+    dialog.grab().save(str(artifacts / "wizard" / "9-pdf-dialog.png"))
+    assert dialog.options().reflections["learnt"] == "My friends list was public."
+    dialog.close()
+    pdf = artifacts / "wizard" / "summary.pdf"
+    finish = w.pages[PageId.FINISH]
+    finish.save_pdf(path=str(pdf), options=SummaryOptions(reflections={"learnt": "My friends list was public."}))
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    assert "Saved the PDF" in finish.notice.text(), finish.notice.text()
+    import subprocess
+
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "Hide your friends list from strangers. Fixed during this check-up" in text
+    assert "My phone number is only given to family." in text
+
 
 def select(page, check_id) -> bool:
     tree = page.tree

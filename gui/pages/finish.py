@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QPushButton, QVBoxLayout
 
 from checkup.flow import PageId
 from gui.pages.base import Page, text_label
+from gui.pdf_dialog import PdfDialog
+from report.pdf import render_pdf, write_pdf
+from report.summary import build_context
+from store.history import nice_date
 
 
 class FinishPage(Page):
@@ -21,10 +26,14 @@ class FinishPage(Page):
         keep = QGroupBox("Keep a record")
         kl = QVBoxLayout(keep)
         kl.addWidget(text_label(
-            "Save the full results as a file for your own records. It contains your personal details, "
-            "so keep it somewhere private. (A PDF for supervision, saved history and reminders come next.)"))
-        self.save_button = QPushButton("Save the results as a file…")
-        self.save_button.clicked.connect(self.save_report)
+            "A PDF for supervision lists what was found, what you did and what is next, ready for your "
+            "CPD record, without anyone's names or your contact details. The full results file holds "
+            "your personal details, so keep it somewhere private."))
+        self.pdf_button = QPushButton("Save PDF for supervision…")
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        kl.addWidget(self.pdf_button)
+        self.save_button = QPushButton("Save the full results as a file…")
+        self.save_button.clicked.connect(lambda: self.save_report())
         kl.addWidget(self.save_button)
         self.layout_.addWidget(keep)
         forget = QGroupBox("Forget me")
@@ -50,6 +59,44 @@ class FinishPage(Page):
             "Settings can change without you noticing, so check again in a few months.",
         ]
         self.summary.setText("\n".join(lines))
+
+    def save_pdf(self, path: str | None = None, options=None) -> None:
+        """Ask for the options and a file name, then print the PDF in the worker thread."""
+        if options is None:
+            dialog = PdfDialog(self, self.state.reflections)
+            if dialog.exec() != PdfDialog.DialogCode.Accepted:
+                return
+            options = dialog.options()
+            self.state.reflections = dialog.reflections()
+            self.boundary.choices_changed()
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save the PDF", "privacy-check-up-summary.pdf", "PDF files (*.pdf)")
+            if not path:
+                return
+        saved = self.boundary.saved
+        changes, previous_date = None, None
+        try:
+            diff = saved.history.diff(saved.last_run_id) if saved.last_run_id else None
+        except Exception:  # no history (session only): the PDF simply has no "since last time"
+            diff = None
+        if diff:
+            previous, _current, changes = diff
+            previous_date = nice_date(previous.started_at)
+        context = build_context(self.state.report, self.state.checklist(), fixed_today=self.state.fixed_today,
+                                changes=changes, previous_date=previous_date, options=options)
+        self.pdf_button.setEnabled(False)
+        self.show_notice("Making the PDF…")
+
+        def job(cancel, _progress):
+            write_pdf(Path(path), render_pdf(context))
+            return path
+
+        self.boundary.worker.start(
+            job,
+            on_success=lambda p: self.show_notice(f"Saved the PDF to {p}."),
+            on_failure=lambda message: self.show_notice(message),
+            on_done=lambda: self.pdf_button.setEnabled(True),
+        )
 
     def forget(self, confirmed: bool = False) -> None:
         if not confirmed:

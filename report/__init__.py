@@ -1,0 +1,1 @@
+"""The supervision summary: what was found, what was done, what was learnt, what is next."""
