@@ -11,10 +11,10 @@ import datetime as dt
 from audits.model import AuditReport, PlatformReport
 from checklists.builder import Decision
 from checkup.state import AccountState, CheckupState, Profile
+from reminders.schedule import ReminderSettings, after_checkup
+from reminders.schedule import status as reminder_status
 from store.db import Store
 from store.history import History, nice_date
-
-REMIND_AFTER_DAYS = 91  # about three months, until the reminder settings choose otherwise
 
 
 def saved_session(store: Store, platform: str) -> dict | None:
@@ -78,6 +78,8 @@ class Saved:
         if self.run_id is not None:
             self.history.finish(self.run_id, report)
             self.last_run_id, self.run_id = self.run_id, None
+            if all(p.status == "completed" for p in report.platforms):
+                self.save_reminder_settings(after_checkup(self.reminder_settings()))
 
     def update_last_run(self, report: AuditReport) -> None:
         """After 'Check again': the saved check-up shows the item as it is now."""
@@ -105,17 +107,28 @@ class Saved:
     def resume_point(self):
         return self.history.resume_point()
 
-    def last_checkup_text(self, today: dt.date | None = None) -> str:
-        today = today or dt.date.today()
+    # -- reminders ----------------------------------------------------------------------------------
+    def reminder_settings(self) -> ReminderSettings:
+        return ReminderSettings.from_json(self.store.get("reminders"))
+
+    def save_reminder_settings(self, settings: ReminderSettings) -> None:
+        self.store.put("reminders", settings.to_json())
+
+    def last_completed_date(self) -> dt.date | None:
         last = self.history.last_completed()
+        return dt.date.fromisoformat(last.started_at[:10]) if last else None
+
+    def reminder_status(self, now: dt.datetime | None = None):
+        now = now or dt.datetime.now()
+        return reminder_status(self.reminder_settings(), self.last_completed_date(), now)
+
+    def last_checkup_text(self, now: dt.datetime | None = None) -> str:
+        now = now or dt.datetime.now()
+        last = self.history.last_completed()
+        status = self.reminder_status(now)
         if last is None:
             return "There is no earlier check-up on this computer. We suggest checking again every three months."
-        when = dt.datetime.strptime(last.started_at[:10], "%Y-%m-%d").date()
-        due = when + dt.timedelta(days=REMIND_AFTER_DAYS)
-        text = f"Your last check-up was on {nice_date(last.started_at, today)}."
-        if due <= today:
-            return text + " A new one is due now: settings can change without you noticing."
-        return text + f" The next one is due around {nice_date(due.isoformat(), today)}."
+        return f"Your last check-up was on {nice_date(last.started_at, now.date())}. {status.text}"
 
     def drift_text(self) -> str:
         result = self.history.diff()

@@ -34,10 +34,11 @@ def build_parser() -> Parser:
     parser.add_argument("--demo", action="store_true", help="open the wizard on the bundled demo accounts")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    from cli import audit, export, replica, storage
+    from cli import audit, export, remind, replica, storage
 
     audit.add_parser(sub)
     export.add_parser(sub)
+    remind.add_parser(sub)
     storage.add_parsers(sub)
     replica.add_parser(sub)
     return parser

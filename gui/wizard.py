@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon, QWizard
 
 from checkup.flow import PageId, previous_page
 from checkup.saved import Saved
@@ -15,6 +15,7 @@ from gui.pages.finish import FinishPage
 from gui.pages.results import ResultsPage
 from gui.pages.self_check import SelfCheckPage
 from gui.pages.welcome import WelcomePage
+from gui.reminder_timer import ReminderTimer
 from gui.workers import Worker
 from store.db import Store, StoreError
 
@@ -42,6 +43,7 @@ class BoundaryWizard(QWizard):
         self.saved.load_into(self.state, sessions=demo is None)
         self.headless_windows = headless_windows  # tests: sign-in and setting windows without a screen
         self.window_hook = None  # tests: drive the sign-in / setting window (runs in the worker thread)
+        self.activate_jobs = True  # tests: write the reminder job's files without starting it
         self.worker = Worker(self)
         self.setWindowTitle("Boundary: privacy check-up")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -58,6 +60,14 @@ class BoundaryWizard(QWizard):
         available = self.screen().availableGeometry()
         self.resize(min(920, int(available.width() * 0.95)), min(660, int(available.height() * 0.92)))
         self.worker.finished.connect(self._worker_done)
+        self.reminders = ReminderTimer(self.saved, parent=self)
+        self.reminders.due.connect(self._check_up_due)
+        self.tray = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.style().standardIcon(self.style().StandardPixmap.SP_MessageBoxInformation), self)
+            self.tray.setToolTip("Boundary privacy check-up")
+            self.tray.messageClicked.connect(self.start_again)
+        self.reminders.check()
         # QWizard re-initialises a page only on Next; coming Back must show fresh account states.
         self.currentIdChanged.connect(lambda pid: pid == int(PageId.ACCOUNTS) and self.pages[PageId.ACCOUNTS].refresh())
 
@@ -84,6 +94,20 @@ class BoundaryWizard(QWizard):
 
     def checkup_finished(self, report) -> None:
         self.guard(self.saved.finish_run, report)
+
+    def _check_up_due(self, text: str) -> None:
+        if self.tray is not None:
+            self.tray.show()
+            self.tray.showMessage("Privacy check-up due", f"{text} Click here to start the check-up.")
+
+    def start_again(self) -> None:
+        """From the reminder: bring the window forward at the start of a new check-up."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self.currentId() >= int(PageId.RESULTS) and not self.worker.running:
+            self.state.report = None
+            self.restart()
 
     def recheck_saved(self) -> None:
         self.guard(self.saved.update_last_run, self.state.report)

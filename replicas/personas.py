@@ -1,18 +1,21 @@
 """Load and validate persona files (replicas/personas/<name>.toml).
 
 A persona is one fictional person across every platform: a `[person]` table plus one
-table per platform. Errors name the file and the key, e.g.
-`demo.toml: facebook.about[2].audience: 'Everybody' is not one of Public, ...`.
+table per platform (`[facebook]`, `[x]`, `[instagram]`). Errors name the file and the key,
+e.g. `demo.toml: facebook.about[2].audience: 'Everybody' is not one of Public, ...`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import tomllib
 from pathlib import Path
 
 from .facebook import schema as fb
+from .instagram import schema as ig
+from .x import schema as xs
 
 PERSONAS_DIR = Path(__file__).parent / "personas"
 _REQUIRED = object()
@@ -87,7 +90,49 @@ class _Validator:
         name = self.get(person, "name", str, "person")
         if "facebook" in data:
             data["facebook"] = self.facebook(self.get(data, "facebook", dict, ""), name)
+        if "x" in data:
+            data["x"] = self.x(self.get(data, "x", dict, ""), name)
+        if "instagram" in data:
+            data["instagram"] = self.instagram(self.get(data, "instagram", dict, ""), name)
         return data
+
+    # -- shared by the platforms -------------------------------------------------------
+
+    def settings(self, t: dict, schema: dict, where: str) -> dict:
+        """Every setting present: the persona's value (checked) or the new-account default."""
+        settings = self.get(t, "settings", dict, where, {})
+        self.only(settings, schema, f"{where}.settings")
+        for key, (options, default) in schema.items():
+            if options is bool:
+                settings[key] = self.get(settings, key, bool, f"{where}.settings", default)
+            else:
+                value = self.get(settings, key, str, f"{where}.settings", default)
+                settings[key] = self.one_of(value, options, f"{where}.settings.{key}")
+        return settings
+
+    def language(self, t: dict, where: str) -> str:
+        return self.one_of(self.get(t, "ui_language", str, where, "en"), ("en", "fr"),
+                           f"{where}.ui_language")
+
+    def digits(self, t: dict, key: str, where: str) -> str:
+        value = self.get(t, key, str, where)
+        if not value.isdigit():
+            self.fail(f"{where}.{key}", "must be digits (a string)")
+        return value
+
+    def people(self, t: dict, key: str, where: str) -> dict:
+        """A names list plus `generate = N` synthetic names: {"names": [...]}."""
+        table = self.get(t, key, dict, where, {})
+        self.only(table, ("names", "generate"), f"{where}.{key}")
+        names = self.strings(table, "names", f"{where}.{key}")
+        count = self.get(table, "generate", int, f"{where}.{key}", 0)
+        return {"names": names + synthetic_names(count, exclude=set(names))}
+
+    def unique(self, posts: list[dict], key: str, where: str) -> None:
+        values = [p[key] for p in posts]
+        for i, value in enumerate(values):
+            if values.index(value) != i:
+                self.fail(f"{where}.posts[{i}].{key}", f"{value!r} is used twice")
 
     def facebook(self, t: dict, name: str) -> dict:
         w = "facebook"
@@ -104,15 +149,7 @@ class _Validator:
         t["ui_language"] = self.one_of(self.get(t, "ui_language", str, w, "en"), ("en", "fr"),
                                        f"{w}.ui_language")
 
-        settings = self.get(t, "settings", dict, w, {})
-        self.only(settings, fb.SETTINGS, f"{w}.settings")
-        for key, (options, default) in fb.SETTINGS.items():
-            if options is bool:
-                settings[key] = self.get(settings, key, bool, f"{w}.settings", default)
-            else:
-                value = self.get(settings, key, str, f"{w}.settings", default)
-                settings[key] = self.one_of(value, options, f"{w}.settings.{key}")
-        t["settings"] = settings
+        t["settings"] = self.settings(t, fb.SETTINGS, w)
 
         about = self.get(t, "about", list, w, [])
         for i, item in enumerate(about):
@@ -165,6 +202,141 @@ class _Validator:
         post["place"] = self.get(post, "place", str, where, None)
         post["with"] = self.strings(post, "with", where)
 
+    # -- X -----------------------------------------------------------------------------
+
+    def x(self, t: dict, name: str) -> dict:
+        w = "x"
+        self.only(t, ("name", "handle", "user_id", "email", "phone", "password", "ui_language",
+                      "profile", "settings", "posts", "posts_generate", "followers",
+                      "following"), w)
+        t["name"] = self.get(t, "name", str, w, name)
+        handle = self.get(t, "handle", str, w)
+        if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", handle):
+            self.fail(f"{w}.handle", f"{handle!r} must be 1 to 15 letters, digits or underscores "
+                                     "(no @)")
+        self.digits(t, "user_id", w)
+        self.get(t, "email", str, w)
+        t["phone"] = self.get(t, "phone", str, w, "")
+        self.get(t, "password", str, w)
+        t["ui_language"] = self.language(t, w)
+
+        profile = self.get(t, "profile", dict, w, {})
+        self.only(profile, xs.PROFILE_FIELDS, f"{w}.profile")
+        for key in ("bio", "location", "website"):
+            profile[key] = self.get(profile, key, str, f"{w}.profile", xs.PROFILE_DEFAULTS[key])
+        self.website(profile["website"], f"{w}.profile.website")
+        profile["joined"] = self.date(
+            self.get(profile, "joined", (str, dt.date), f"{w}.profile", xs.PROFILE_DEFAULTS["joined"]),
+            f"{w}.profile.joined")
+        born = self.get(profile, "birth_date", (str, dt.date), f"{w}.profile", None)
+        profile["birth_date"] = None if born is None else self.date(born, f"{w}.profile.birth_date")
+        for key in ("birth_date_visibility", "birth_year_visibility"):
+            value = self.get(profile, key, str, f"{w}.profile", xs.PROFILE_DEFAULTS[key])
+            profile[key] = self.one_of(value, xs.BIRTH_VISIBILITY, f"{w}.profile.{key}")
+        t["profile"] = profile
+
+        t["settings"] = self.settings(t, xs.SETTINGS, w)
+
+        posts = self.get(t, "posts", list, w, [])
+        for i, post in enumerate(posts):
+            where = f"{w}.posts[{i}]"
+            self.table(post, ("id", "date", "text", "place"), where)
+            if not self.get(post, "id", str, where).isdigit():
+                self.fail(f"{where}.id", "must be digits (a string)")
+            post["date"] = self.date(self.get(post, "date", (str, dt.date), where), f"{where}.date")
+            self.get(post, "text", str, where)
+            post["place"] = self.get(post, "place", str, where, None)
+        oldest = min((p["date"] for p in posts), default="2019-01-01")
+        posts += [{"id": str(1_500_000_000_000_000_000 + i), "date": day, "text": text,
+                   "place": place}
+                  for i, (day, text, place) in enumerate(
+                      _synthetic_days(self.get(t, "posts_generate", int, w, 0), oldest, seed=3))]
+        self.unique(posts, "id", w)
+        posts.sort(key=lambda p: p["date"], reverse=True)  # newest first, stable for ties
+        t["posts"] = posts
+        t.pop("posts_generate", None)
+
+        t["followers"] = self.people(t, "followers", w)
+        t["following"] = self.people(t, "following", w)
+        return t
+
+    # -- Instagram ---------------------------------------------------------------------
+
+    def instagram(self, t: dict, name: str) -> dict:
+        w = "instagram"
+        self.only(t, ("name", "username", "user_id", "email", "password", "ui_language",
+                      "profile", "contact", "settings", "posts", "posts_generate", "followers",
+                      "following"), w)
+        t["name"] = self.get(t, "name", str, w, name)
+        username = self.get(t, "username", str, w)
+        if not re.fullmatch(r"[A-Za-z0-9._]{1,30}", username):
+            self.fail(f"{w}.username", f"{username!r} may hold only letters, digits, dots and "
+                                       "underscores (up to 30)")
+        self.digits(t, "user_id", w)
+        self.get(t, "email", str, w)
+        self.get(t, "password", str, w)
+        t["ui_language"] = self.language(t, w)
+
+        profile = self.get(t, "profile", dict, w, {})
+        self.only(profile, ig.PROFILE_FIELDS, f"{w}.profile")
+        profile["bio"] = self.get(profile, "bio", str, f"{w}.profile", "")
+        profile["website"] = self.get(profile, "website", str, f"{w}.profile", "")
+        self.website(profile["website"], f"{w}.profile.website")
+        professional = self.get(profile, "professional", bool, f"{w}.profile", False)
+        profile["professional"] = professional
+        profile["category"] = self.get(profile, "category", str, f"{w}.profile", "")
+        if profile["category"] and not professional:
+            self.fail(f"{w}.profile.category", "only professional accounts have a category "
+                                               "(set profile.professional = true)")
+        t["profile"] = profile
+
+        contact = self.get(t, "contact", dict, w, {})
+        self.only(contact, ig.CONTACT_FIELDS, f"{w}.contact")
+        if contact and not professional:
+            self.fail(f"{w}.contact", "only professional accounts have public contact info "
+                                      "(set profile.professional = true)")
+        t["contact"] = {key: self.get(contact, key, str, f"{w}.contact", "")
+                        for key in ig.CONTACT_FIELDS}
+
+        t["settings"] = self.settings(t, ig.SETTINGS, w)
+
+        posts = self.get(t, "posts", list, w, [])
+        for i, post in enumerate(posts):
+            where = f"{w}.posts[{i}]"
+            self.table(post, ("code", "date", "caption", "location", "alt"), where)
+            code = self.get(post, "code", str, where)
+            if not re.fullmatch(r"[A-Za-z0-9_-]{6,14}", code):
+                self.fail(f"{where}.code", f"{code!r} is not a post code like C4xTq2LsR9b "
+                                           "(6 to 14 letters, digits, - or _)")
+            post["date"] = self.date(self.get(post, "date", (str, dt.date), where), f"{where}.date")
+            post["caption"] = self.get(post, "caption", str, where, "")
+            post["location"] = self.get(post, "location", str, where, None)
+            post["alt"] = self.get(post, "alt", str, where, None)
+        oldest = min((p["date"] for p in posts), default="2019-01-01")
+        rng = random.Random(4)
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+        posts += [{"code": "B" + "".join(rng.choice(alphabet) for _ in range(10)), "date": day,
+                   "caption": text, "location": place, "alt": None}
+                  for day, text, place in
+                  _synthetic_days(self.get(t, "posts_generate", int, w, 0), oldest, seed=5)]
+        self.unique(posts, "code", w)
+        posts.sort(key=lambda p: p["date"], reverse=True)
+        t["posts"] = posts
+        t.pop("posts_generate", None)
+
+        t["followers"] = self.people(t, "followers", w)
+        t["following"] = self.people(t, "following", w)
+        return t
+
+    def table(self, value, allowed, where: str) -> None:
+        if not isinstance(value, dict):
+            self.fail(where, "expected a table")
+        self.only(value, allowed, where)
+
+    def website(self, value: str, where: str) -> None:
+        if value and not re.fullmatch(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?", value):
+            self.fail(where, f"{value!r} is not a web address like https://example.org")
+
 
 # -- deterministic synthetic content, for large personas and benchmarks ------------------
 
@@ -216,6 +388,18 @@ def synthetic_names(count: int, exclude=frozenset()) -> list[str]:
                     break
         round_ += 1
     return names
+
+
+def _synthetic_days(count: int, before: str, seed: int) -> list[tuple[str, str, str | None]]:
+    """`count` (date, text, place or None) triples, newest first, dated before `before`."""
+    rng = random.Random(seed)
+    day = dt.date.fromisoformat(before)
+    out = []
+    for _ in range(count):
+        day -= dt.timedelta(days=rng.randint(1, 4))
+        place = rng.choice(_PLACES) if rng.random() < 0.1 else None
+        out.append((day.isoformat(), rng.choice(_POST_TEXTS), place))
+    return out
 
 
 def synthetic_posts(count: int, before: str) -> list[dict]:

@@ -41,7 +41,8 @@ def next_page(qtbot, w, expected: PageId):
     assert w.currentId() == int(expected)
 
 
-def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifacts):
+def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifacts, monkeypatch):
+    monkeypatch.setenv("HOME", str(artifacts / "home"))  # restored after the test
     w = wizard
     shot(w, artifacts, "1-welcome")
     next_page(qtbot, w, PageId.ACCOUNTS)
@@ -141,6 +142,27 @@ def test_the_whole_demo_check_up_with_one_fix_and_recheck(qtbot, wizard, artifac
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     assert "Hide your friends list from strangers. Fixed during this check-up" in text
     assert "My phone number is only given to family." in text
+
+    # Reminders: every 3 months, the daily job (files only, in a scratch home), a calendar file.
+    import os
+    from pathlib import Path
+
+    from icalendar import Calendar
+
+    home = artifacts / "home"
+    os.environ["HOME"] = str(home)
+    w.activate_jobs = False
+    finish.every.setCurrentIndex(finish.every.findData(3))
+    assert "due on" in finish.reminder_text.text()
+    finish.job.setChecked(True)
+    written = [p for p in home.rglob("boundary-remind*") if p.is_file()]
+    assert written and str(written[0]) in finish.notice.text()
+    assert w.saved.reminder_settings().closed_app_job
+    finish.job.setChecked(False)
+    assert not [p for p in home.rglob("boundary-remind*") if p.is_file()]
+    finish.save_ics(str(artifacts / "wizard" / "reminder.ics"))
+    cal = Calendar.from_ical(Path(artifacts / "wizard" / "reminder.ics").read_bytes())
+    assert cal.walk("VEVENT")[0]["RRULE"]["INTERVAL"] == [3]
 
 
 def select(page, check_id) -> bool:

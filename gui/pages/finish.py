@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from checkup.flow import PageId
 from gui.pages.base import Page, text_label
 from gui.pdf_dialog import PdfDialog
+from reminders import jobs
+from reminders.ics import calendar_file
+from reminders.schedule import next_due
 from report.pdf import render_pdf, write_pdf
 from report.summary import build_context
 from store.history import nice_date
@@ -36,6 +51,30 @@ class FinishPage(Page):
         self.save_button.clicked.connect(lambda: self.save_report())
         kl.addWidget(self.save_button)
         self.layout_.addWidget(keep)
+        remind = QGroupBox("Reminders")
+        rl = QVBoxLayout(remind)
+        rl.addWidget(text_label("Settings can change without you noticing, so check again regularly. Boundary only "
+                                "reminds you: it never signs in or checks anything on its own."))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Remind me to check again:"))
+        self.every = QComboBox()
+        self.every.setAccessibleName("How often to remind me")
+        for label, value in (("every month", 1), ("every 3 months", 3), ("every 6 months", 6), ("never", 0)):
+            self.every.addItem(label, value)
+        self.every.currentIndexChanged.connect(lambda _i: self.save_reminders())
+        row.addWidget(self.every)
+        row.addStretch()
+        rl.addLayout(row)
+        self.job = QCheckBox("Also remind me when Boundary is closed (adds a small daily job to this computer)")
+        self.job.toggled.connect(lambda on: self.set_job(on))
+        rl.addWidget(self.job)
+        self.ics_button = QPushButton("Add to my calendar (.ics file)…")
+        self.ics_button.clicked.connect(lambda: self.save_ics())
+        rl.addWidget(self.ics_button)
+        self.reminder_text = text_label("")
+        self.reminder_text.setAccessibleName("Reminder status")
+        rl.addWidget(self.reminder_text)
+        self.layout_.addWidget(remind)
         forget = QGroupBox("Forget me")
         fl = QVBoxLayout(forget)
         fl.addWidget(text_label(
@@ -59,6 +98,43 @@ class FinishPage(Page):
             "Settings can change without you noticing, so check again in a few months.",
         ]
         self.summary.setText("\n".join(lines))
+        settings = self.boundary.saved.reminder_settings()
+        self.every.blockSignals(True)
+        self.every.setCurrentIndex(self.every.findData(settings.every_months if settings.enabled else 0))
+        self.every.blockSignals(False)
+        self.job.blockSignals(True)
+        self.job.setChecked(settings.closed_app_job)
+        self.job.blockSignals(False)
+        self.reminder_text.setText(self.boundary.saved.reminder_status().text)
+
+    def save_reminders(self) -> None:
+        months = self.every.currentData()
+        settings = self.boundary.saved.reminder_settings()
+        settings = replace(settings, enabled=bool(months), every_months=months or settings.every_months)
+        if self.boundary.guard(self.boundary.saved.save_reminder_settings, settings):
+            self.reminder_text.setText(self.boundary.saved.reminder_status().text)
+
+    def set_job(self, on: bool) -> None:
+        try:
+            done = jobs.install(activate=self.boundary.activate_jobs) if on else jobs.uninstall(activate=self.boundary.activate_jobs)
+        except OSError as exc:
+            self.show_notice(f"Couldn't set up the daily reminder: {exc}")
+            return
+        settings = replace(self.boundary.saved.reminder_settings(), closed_app_job=on)
+        self.boundary.guard(self.boundary.saved.save_reminder_settings, settings)
+        self.show_notice("\n".join(done))
+
+    def save_ics(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save the calendar reminder", "privacy-check-up.ics",
+                                                  "Calendar files (*.ics)")
+            if not path:
+                return
+        saved = self.boundary.saved
+        settings = saved.reminder_settings()
+        due = next_due(settings, saved.last_completed_date(), dt.date.today()) or dt.date.today()
+        Path(path).write_bytes(calendar_file(settings, due))
+        self.show_notice(f"Saved {path}. Open it to add the reminder to Outlook or any calendar.")
 
     def save_pdf(self, path: str | None = None, options=None) -> None:
         """Ask for the options and a file name, then print the PDF in the worker thread."""
