@@ -31,7 +31,7 @@ test: $(STAMP)
 
 faults: $(STAMP)
 	sh scripts/system-deps.sh test
-	$(PY) -m pytest -q -m "slow or not slow" tests/test_faults.py --full-faults
+	$(PY) -m pytest -q tests/test_mutations.py --full-faults
 
 bench: $(STAMP)
 	sh scripts/system-deps.sh demo

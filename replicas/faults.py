@@ -26,7 +26,7 @@ KINDS: dict[str, dict] = {
     "empty": {},
     "login_wall": {},
     "checkpoint": {},
-    "replace": {"mapping": None},
+    "replace": {"mapping": None, "regex": False},
     "wrap": {"extra": 2},
     "redirect_loop": {},
     "third_party": {},
@@ -134,6 +134,9 @@ class Faults:
             text = body.decode("utf-8", "replace")
             if fault.kind == "replace":
                 for old, new in fault.params["mapping"].items():
+                    if fault.params.get("regex"):  # markup changes: a value moved, a control removed
+                        text = re.sub(old, new, text)
+                        continue
                     # Labels reach the page HTML-escaped (you're -> you&#39;re): replace both forms.
                     for a, b in ((old, new), (html.escape(old), html.escape(new)),
                                  (old.replace("'", "&#39;"), new.replace("'", "&#39;"))):

@@ -14,6 +14,27 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 TEST_TIMEOUT = 4.0
 
 
+def pytest_addoption(parser):
+    parser.addoption("--full-faults", action="store_true", help="run every mutation variant (make faults)")
+
+
+def pytest_terminal_summary(terminalreporter):
+    # A plain attribute: this file is imported twice (as conftest and as tests.conftest).
+    RESULTS = terminalreporter.config.__dict__.get("boundary_mutations", [])  # noqa: N806
+    if not RESULTS:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write("Mutation suite: variants of the replica pages, audited for real")
+    write(f"  {'persona':<10} {'variant':<52} {'false ok':>8} {'wrong':>6} {'correct':>8} {'unknown':>8}")
+    for r in RESULTS:
+        write(f"  {r['persona']:<10} {r['variant'][:52]:<52} {r['false_ok']:>8} {r['wrong']:>6} "
+              f"{r['correct']:>5}/{r['checks']:<2} {r['unknown']:>8}")
+    total = sum(r["false_ok"] for r in RESULTS)
+    write(f"  {len(RESULTS)} variants run; false ok: {total} (must be 0); checks still correct: "
+          f"{sum(r['correct'] for r in RESULTS)} of {sum(r['checks'] for r in RESULTS)}")
+
+
 @pytest.fixture(autouse=True)
 def isolated_store(tmp_path, monkeypatch):
     """Every test (and every command it starts) gets its own data folder and keyring entry,
