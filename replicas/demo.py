@@ -11,8 +11,10 @@ from replicas.server import ReplicaServer
 
 def replica_classes() -> dict:
     from replicas.facebook import FacebookReplica
+    from replicas.instagram import InstagramReplica
+    from replicas.x import XReplica
 
-    return {"facebook": FacebookReplica}
+    return {"facebook": FacebookReplica, "x": XReplica, "instagram": InstagramReplica}
 
 
 @dataclass

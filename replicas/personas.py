@@ -120,13 +120,13 @@ class _Validator:
             self.fail(f"{where}.{key}", "must be digits (a string)")
         return value
 
-    def people(self, t: dict, key: str, where: str) -> dict:
-        """A names list plus `generate = N` synthetic names: {"names": [...]}."""
+    def people(self, t: dict, key: str, where: str, avoid=frozenset()) -> dict:
+        """A names list plus `generate = N` synthetic names (none of them in `avoid`)."""
         table = self.get(t, key, dict, where, {})
         self.only(table, ("names", "generate"), f"{where}.{key}")
         names = self.strings(table, "names", f"{where}.{key}")
         count = self.get(table, "generate", int, f"{where}.{key}", 0)
-        return {"names": names + synthetic_names(count, exclude=set(names))}
+        return {"names": names + synthetic_names(count, exclude=set(names) | set(avoid))}
 
     def unique(self, posts: list[dict], key: str, where: str) -> None:
         values = [p[key] for p in posts]
@@ -257,7 +257,8 @@ class _Validator:
         t.pop("posts_generate", None)
 
         t["followers"] = self.people(t, "followers", w)
-        t["following"] = self.people(t, "following", w)
+        # Only the listed names are mutual: generated ones never repeat a follower.
+        t["following"] = self.people(t, "following", w, avoid=t["followers"]["names"])
         return t
 
     # -- Instagram ---------------------------------------------------------------------
@@ -325,7 +326,8 @@ class _Validator:
         t.pop("posts_generate", None)
 
         t["followers"] = self.people(t, "followers", w)
-        t["following"] = self.people(t, "following", w)
+        # Only the listed names are mutual: generated ones never repeat a follower.
+        t["following"] = self.people(t, "following", w, avoid=t["followers"]["names"])
         return t
 
     def table(self, value, allowed, where: str) -> None:

@@ -436,7 +436,8 @@ class InstagramReplica:
     def _web_profile_info(self, req, view):
         """The JSON the web app asks for; like the real endpoint, it needs the app id header."""
         def answer(data, status=200):
-            return Response(json.dumps(data), status, content_type="application/json")
+            return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), status,
+                            content_type="application/json; charset=utf-8")
 
         if req.app_id != schema.APP_ID:
             return answer({"message": "useragent mismatch", "status": "fail"}, 400)
