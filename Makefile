@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/wizard_stall.py
 	$(PY) bench/pdf.py
+	$(PY) bench/scale.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

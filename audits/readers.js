@@ -226,7 +226,45 @@
         places: placeLinks,
       });
     }
+    // Read posts leave the page, so a long timeline never piles up in memory (the page's
+    // own copy; nothing on the platform changes).
+    // A spacer of the same height keeps the page's scroll position and "load more" working.
+    if (args.consume && articles.length) {
+      let spacer = document.querySelector("[data-boundary-spacer]");
+      if (!spacer) {
+        spacer = document.createElement("div");
+        spacer.setAttribute("data-boundary-spacer", "");
+        spacer.setAttribute("aria-hidden", "true");
+        articles[0].parentElement.insertBefore(spacer, articles[0]);
+      }
+      const height = articles.reduce((sum, a) => sum + a.getBoundingClientRect().height, 0);
+      spacer.style.height = `${(parseFloat(spacer.style.height) || 0) + height}px`;
+      articles.forEach((a) => a.remove());
+    }
     return out;
+  };
+
+  // Every visible text, grouped under the heading it follows: what a group really holds.
+  const readGroups = () => {
+    const HEADS = "h1,h2,h3,h4,h5,h6,[role=heading]";
+    let current = { heading: "", lines: [] };
+    const groups = [current];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.nodeType === 1) {
+        if (node.matches(HEADS) && visible(node)) {
+          current = { heading: (node.innerText || "").trim(), lines: [] };
+          groups.push(current);
+        }
+        continue;
+      }
+      const parent = node.parentElement;
+      if (!norm(node.textContent) || !parent || !visible(parent)) continue;
+      if (parent.closest(HEADS + ",nav,[role=navigation],[role=banner],[role=tablist],script,style")) continue;
+      current.lines.push(node.textContent.trim());
+    }
+    return groups;
   };
 
   const pageInfo = () => ({
@@ -261,7 +299,7 @@
     .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
 
   const fns = {
-    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs,
+    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups,
     readChoice: () => readChoice(args.labels, args.words.map(norm)),
     readSwitch: () => readSwitch(args.labels),
     hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),

@@ -119,7 +119,9 @@ class SiteRouter:
         except (OSError, http.client.HTTPException) as exc:
             # A replica that hangs or refuses ends here: the page load fails, and the
             # audit records the page as unreadable (unknown), never as empty.
-            log.info("site override: %s %s failed: %s", request.method, parts.path, type(exc).__name__)
+            # Never the path or query: they carry the profile's name.
+            log.info("site override: %s %s to %s failed: %s", request.method, request.resource_type,
+                     parts.hostname, type(exc).__name__)
             route.abort("timedout" if isinstance(exc, socket.timeout | TimeoutError) else "connectionfailed")
 
     def _forward_and_fulfil(self, route, request) -> None:

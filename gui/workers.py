@@ -43,8 +43,7 @@ class _Job(QObject):
         try:
             result = self.fn(self.cancel, self.progress.emit)
         except Exception as exc:  # shown to the user as plain words
-            log.warning("job failed: %s", type(exc).__name__)
-            log.debug("job failure", exc_info=True)
+            log.warning("job failed: %s", type(exc).__name__)  # no message: it may quote personal data
             self.failed.emit(plain_error(exc))
         else:
             self.succeeded.emit(result)

@@ -104,4 +104,4 @@ def test_no_false_ok_under_mutation(request, replicas, persona, variant):
     assert not false_ok, false_ok
     assert not wrong, wrong
     assert all(f.reason for f in report.findings() if f.status == "unknown")
-    assert running.writes() == {"facebook": []}
+    assert not any(running.writes().values())

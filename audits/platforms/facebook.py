@@ -356,6 +356,7 @@ class FacebookAudit(PlatformAudit):
         self.sections: list[str] = []  # keys of owner About pages read
         self.items: list[Item] = []
         self.prompts: dict[str, set[str]] = {}  # section key -> prompts seen
+        self.groups: dict[str, list[dict]] = {}  # section key -> texts under each heading
         self.unrecognised: list[Item] = []
         self.posts: dict[str, Post] = {}
         self.feed_complete = False
@@ -434,18 +435,16 @@ class FacebookAudit(PlatformAudit):
         page.on("response", lambda r: failures.append(r.url) if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
         idle_ms = int(self.options.scroll_idle * 1000)
         while True:
-            articles = read(page, "readArticles")
-            for raw in articles:
+            for raw in read(page, "readArticles", consume=True):
                 post = self._post(raw)
                 self.posts.setdefault(post.key, post)
             if len(self.posts) >= self.options.max_posts:
                 self.feed_problem = f"Boundary read your {len(self.posts)} most recent posts and stopped there."
                 return
-            before = len(articles)
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             try:
                 page.wait_for_function(
-                    "n => document.querySelectorAll('[role=article],article').length > n", arg=before, timeout=idle_ms
+                    "() => document.querySelectorAll('[role=article],article').length > 0", timeout=idle_ms
                 )
             except Exception:
                 info = read(page, "pageInfo")
@@ -565,6 +564,7 @@ class FacebookAudit(PlatformAudit):
                 seen.append(item)
         all_prompts = [p for group in PROMPTS.values() for p in group]
         self.prompts[key] = set(read(self.owner, "hasText", phrases=all_prompts))
+        self.groups[key] = read(self.owner, "readGroups")
 
     def read_about_public(self) -> None:
         if self._owner_gone():
@@ -738,7 +738,7 @@ class FacebookAudit(PlatformAudit):
         seen = set().union(*(self.prompts.get(k, set()) for k in read_sections))
         missing = [g for g in prompt_groups if not (seen & set(PROMPTS[g]))]
         # A detail Boundary couldn't place might be this one: then absence isn't proven.
-        if missing or self.unrecognised:
+        if missing or self.unrecognised or not self._groups_hold_only_prompts(prompt_groups, read_sections):
             return self.unknown(
                 check,
                 f"Boundary couldn't find {what} on your About page, and couldn't confirm it isn't there. Check your About page by hand.",
@@ -759,6 +759,27 @@ class FacebookAudit(PlatformAudit):
         text = text if len(text) <= 140 else text[:137] + "..."
         where = f" at {', '.join(post.places)}" if post.places else ""
         return f"{post.year or 'undated'}: \"{text}\"{where}{' (' + why + ')' if why else ''}"
+
+    def _groups_hold_only_prompts(self, prompt_groups: list[str], sections: list[str]) -> bool:
+        """Whether every group that offers to add this detail holds nothing else. Text there
+        that isn't a prompt, a caption or a detail already understood may be this detail in
+        a form Boundary doesn't recognise: that is not absence."""
+        known = {norm(line) for item in self.items for line in item.lines}
+        phrases = [p for g in prompt_groups for p in PROMPTS[g]]
+        found_any = False
+        for key in sections:
+            for group in self.groups.get(key, []):
+                lines = [norm(line) for line in group["lines"]]
+                if not any(p in line for line in lines for p in phrases):
+                    continue
+                found_any = True
+                for line in lines:
+                    bare = line.lstrip("+ ").strip()
+                    if (not bare or bare.startswith("add ") or bare in CAPTIONS or line in known
+                            or re.fullmatch(r"no .+ to show\.?", bare) or bare in AUDIENCE_WORDS):
+                        continue
+                    return False
+        return found_any
 
     def decide_posts(self) -> list[Finding]:
         past, content = "facebook.past_posts", "facebook.public_post_content"
