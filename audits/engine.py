@@ -24,13 +24,12 @@ log = logging.getLogger(__name__)
 
 
 def audit_classes() -> dict[str, type[PlatformAudit]]:
-    from audits.platforms.facebook import MARKERS as FB_MARKERS
-    from audits.platforms.facebook import FacebookAudit
+    from audits.platforms import facebook, x
 
-    return {"facebook": (FacebookAudit, FB_MARKERS)}
+    return {"facebook": (facebook.FacebookAudit, facebook.MARKERS), "x": (x.XAudit, x.MARKERS)}
 
 
-SUPPORTED = ("facebook",)
+SUPPORTED = ("facebook", "x")
 
 
 @dataclass

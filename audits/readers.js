@@ -216,7 +216,7 @@
         .map((s) => s.trim()).filter((s) => /\b(19|20)\d\d\b/.test(s) && s.length < 40);
       const textEls = [...a.querySelectorAll("[dir=auto],[data-testid=tweetText],[data-ad-preview=message]")]
         .filter(visible).map((el) => el.innerText.trim()).filter(Boolean);
-      const placeLinks = [...a.querySelectorAll("a[href*='/pages/'],a[href*='/places/'],a[href*='/explore/locations/']")]
+      const placeLinks = [...a.querySelectorAll("a[href*='/pages/'],a[href*='/places/'],a[href*='/explore/locations/'],a[href*='place%3A'],a[href*='place:']")]
         .map((l) => l.innerText.trim()).filter(Boolean);
       out.push({
         permalink, audiences,
@@ -295,11 +295,28 @@
     return out;
   };
 
+  // X-style headers: the visible text of each [data-testid] asked for (absent: not there).
+  const byTestId = () => {
+    const out = {};
+    for (const id of args.ids) {
+      const el = [...document.querySelectorAll(`[data-testid="${CSS.escape(id)}"]`)].find(visible);
+      if (el) out[id] = (el.innerText || el.getAttribute("aria-label") || "").trim();
+    }
+    return out;
+  };
+
+  // People in list cells (followers, following): the first perceivable link's name.
+  const cellNames = () => [...document.querySelectorAll("[data-testid=UserCell],[data-testid=cellInnerDiv] [role=button]")]
+    .filter(visible).map((cell) => {
+      const link = [...cell.querySelectorAll("a[href]")].find((a) => !a.closest("[aria-hidden=true]") && norm(accName(a)));
+      return link ? accName(link).trim() : "";
+    }).filter(Boolean);
+
   const jsonBlobs = () => [...document.querySelectorAll("script[type='application/json'],script[type='application/ld+json']")]
     .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
 
   const fns = {
-    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups,
+    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames,
     readChoice: () => readChoice(args.labels, args.words.map(norm)),
     readSwitch: () => readSwitch(args.labels),
     hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),

@@ -57,6 +57,10 @@ def _display_name(platform: str, page) -> str | None:
     from audits.pages import read
 
     try:
+        if platform == "x":  # the account button holds the name, then the @handle
+            account = read(page, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button")
+            if account:
+                return account.split("\n")[0].strip()
         for blob in read(page, "jsonBlobs"):
             match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
             if match:

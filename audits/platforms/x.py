@@ -1,0 +1,395 @@
+"""The X audit: settings, the profile header and timeline as the owner and as a stranger.
+
+Pages read (each once): home (who is signed in); the settings pages for audience and
+tagging, discoverability, location and direct messages; the owner's profile (header and
+every post); the same profile logged out; the owner's followers and following lists.
+Labels, data-testids and markers come from ../shared/research/platform-facts.md (section 3).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from audits.model import Audience, Evidence, Finding, Source
+from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
+from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.platforms.facebook import plural
+from audits.watchwords import WordMatcher, count_watch_list_matches
+
+BASE = "https://x.com"
+
+MARKERS = WallMarkers(
+    login_paths=("/i/flow/login", "/login", "/i/flow/signup"),
+    login_titles=("log in to x", "sign in to x", "login on x"),
+    login_phrases=("sign in to x", "log in to x"),
+    checkpoint_paths=("/account/access", "/account/login_challenge"),
+    checkpoint_phrases=("your account has been locked", "confirm it's you", "verify your identity"),
+    error_phrases=("this account doesn't exist", "this page doesn't exist", "something went wrong. try reloading"),
+)
+PROTECTED_PHRASES = (
+    "these posts are protected",
+    "only approved followers can see",
+    "you're unable to view these posts",
+    "you're unable to view this post",
+)
+HEADER_IDS = ["UserName", "UserDescription", "UserProfileHeader_Items", "UserLocation", "UserUrl", "UserBirthdate",
+              "UserJoinDate", "emptyState", "empty_state_header_text", "icon-lock"]
+TAGGING_WORDS = {
+    "anyone can tag you": Audience.PUBLIC,
+    "only people you follow can tag you": Audience.FRIENDS,
+    "off": Audience.ONLY_ME,
+}
+DM_WORDS = {"everyone": Audience.PUBLIC, "verified users": Audience.WIDE, "no one": Audience.ONLY_ME}
+
+SETTINGS_PAGES = {
+    "settings:audience": ("audience_and_tagging", "reading whether your posts are protected"),
+    "settings:contacts": ("contacts", "reading how people can find you"),
+    "settings:location": ("location_information", "reading your location settings"),
+    "settings:dm": ("direct_messages", "reading who can send you messages"),
+}
+SWITCHES = {
+    # check: (page, label, summary when on, summary when off, risky when on)
+    "x.discover_email": ("settings:contacts", "Let people who have your email address find you on X",
+                         "People who have your email address can find you on X.",
+                         "People can't find you on X by your email address.", True),
+    "x.discover_phone": ("settings:contacts", "Let people who have your phone number find you on X",
+                         "People who have your phone number can find you on X.",
+                         "People can't find you on X by your phone number.", True),
+    "x.post_location": ("settings:location", "Add location information to your posts",
+                        "Your new posts get your location added.", "Your posts don't get your location added.", True),
+}
+
+
+class XAudit(PlatformAudit):
+    platform = "x"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.handle = ""
+        self.reads: dict[str, dict] = {}  # check -> {"value": ..., "loaded": Loaded} or {"problem": str}
+        self.owner_header: dict | None = None
+        self.public_header: dict | None = None
+        self.public_protected_marker = False
+        self.public_posts: list[dict] = []
+        self.owner_posts: dict[str, dict] = {}
+        self.feed_complete = False
+        self.feed_problem: str | None = None
+        self.people: dict[str, list[str]] = {}
+        self.counts: dict[str, int] = {}
+        self.words = WordMatcher(self.options.watch_words)
+
+    def steps(self) -> list[Step]:
+        c = lambda *ids: frozenset(f"x.{i}" for i in ids)  # noqa: E731
+        header = c("profile.location", "profile.bio_work", "profile.birth_date")
+        steps = [Step("finding your X account", self.read_home, frozenset(f"x.{i}" for i in (
+            "protected_posts", "public_post_content", "followers_lists", "connections_watchlist")) | header)]
+        needs = {"settings:audience": c("protected_posts", "photo_tagging", "followers_lists", "public_post_content"),
+                 "settings:contacts": c("discover_email", "discover_phone"),
+                 "settings:location": c("post_location"), "settings:dm": c("dm_requests")}
+        for key, (path, label) in SETTINGS_PAGES.items():
+            steps.append(Step(label, lambda key=key, path=path: self.read_settings(key, path), needs[key]))
+        steps += [
+            Step("reading your profile and posts", self.read_owner_profile,
+                 header | c("public_post_content", "protected_posts")),
+            Step("opening your profile as a stranger who isn't logged in", self.read_public_profile,
+                 header | c("protected_posts", "public_post_content", "followers_lists")),
+            Step("reading your followers and who you follow", self.read_people, c("connections_watchlist")),
+        ]
+        return steps
+
+    # -- reading ------------------------------------------------------------------------------------
+    def read_home(self) -> None:
+        loaded = self.load("home", f"{BASE}/home", owner=True)
+        if not loaded.ok:
+            return
+        links = read(self.owner, "links")
+        profile = next((link["href"] for link in links if link["name"] == "profile"), None)
+        if profile is None:
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't find your X profile from the home page.")
+            return
+        self.handle = urlsplit(profile).path.strip("/").split("/")[0]
+        self.account.profile_url = f"{BASE}/{self.handle}"
+        account = read(self.owner, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button", "")
+        self.account.display_name = account.split("\n")[0].strip() or f"@{self.handle}"
+
+    def _signed_out(self) -> bool:
+        return self.signed_out()
+
+    def read_settings(self, key: str, path: str) -> None:
+        if self._signed_out():
+            return
+        loaded = self.load(key, f"{BASE}/settings/{path}", owner=True)
+        if key == "settings:audience":
+            self._switch("x.protected_posts", loaded, "Protect your posts")
+            self._choice("x.photo_tagging", loaded, ["Photo tagging"], TAGGING_WORDS)
+        elif key == "settings:dm":
+            self._choice("x.dm_requests", loaded, ["Allow message requests from"], DM_WORDS)
+        for check, (page, label, *_rest) in SWITCHES.items():
+            if page == key:
+                self._switch(check, loaded, label)
+
+    def _switch(self, check: str, loaded: Loaded, label: str) -> None:
+        if not loaded.ok:
+            self.reads[check] = {"problem": loaded.problem.reason}
+            return
+        got = read(self.owner, "readSwitch", labels=[label])
+        if got.get("found") and got.get("state") is not None:
+            self.reads[check] = {"value": got["state"], "loaded": loaded, "label": label}
+        else:
+            self.reads[check] = {"problem": (
+                f"Boundary found '{label}' but couldn't read whether it is on." if got.get("found")
+                else f"The settings page didn't show '{label}'. X may have changed this page; check it by hand.")}
+
+    def _choice(self, check: str, loaded: Loaded, labels: list[str], words: dict) -> None:
+        if not loaded.ok:
+            self.reads[check] = {"problem": loaded.problem.reason}
+            return
+        got = read(self.owner, "readChoice", labels=labels, words=list(words))
+        values = got.get("values", [])
+        if got.get("found") and len(values) == 1:
+            self.reads[check] = {"value": words[values[0]], "raw": values[0], "loaded": loaded, "label": labels[0]}
+        elif len(values) > 1:
+            self.reads[check] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
+        else:
+            self.reads[check] = {"problem": (
+                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
+                else f"The settings page didn't show '{labels[0]}'. X may have changed this page; check it by hand.")}
+
+    def read_owner_profile(self) -> None:
+        if self._signed_out() or not self.handle:
+            return
+        loaded = self.load("profile", f"{BASE}/{self.handle}", owner=True)
+        if not loaded.ok:
+            return
+        self.owner_header = read(self.owner, "byTestId", ids=HEADER_IDS)
+        if "UserName" not in self.owner_header:
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise your X profile page.")
+            return
+        self._read_timeline(loaded)
+
+    def _read_timeline(self, loaded: Loaded) -> None:
+        page, failures = self.owner, []
+        page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
+        page.on("response", lambda r: failures.append(1) if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
+        while True:
+            for raw in read(page, "readArticles", consume=True):
+                self.owner_posts.setdefault(raw.get("permalink") or raw.get("text", "")[:200], raw)
+            if len(self.owner_posts) >= self.options.max_posts:
+                self.feed_problem = f"Boundary read your {len(self.owner_posts)} most recent posts and stopped there."
+                return
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            try:
+                page.wait_for_function("() => document.querySelectorAll('[role=article],article').length > 0",
+                                       timeout=int(self.options.scroll_idle * 1000))
+            except Exception:
+                if failures:
+                    self.feed_problem = "X stopped loading older posts part-way through your timeline."
+                elif read(page, "pageInfo").get("busy"):
+                    self.feed_problem = "X was still loading older posts when Boundary had to stop waiting."
+                else:
+                    self.feed_complete = True
+                return
+
+    def read_public_profile(self) -> None:
+        if not self.handle:
+            return
+        loaded = self.load("public:profile", f"{BASE}/{self.handle}", owner=False)
+        if not loaded.ok:
+            return
+        self.public_header = read(self.public, "byTestId", ids=HEADER_IDS)
+        if "UserName" not in self.public_header:
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
+            self.public_header = None
+            return
+        text = loaded.text
+        lock = "icon-lock" in self.public_header or "protected account" in norm(self.public_header.get("UserName", ""))
+        self.public_protected_marker = lock or any(p in text for p in PROTECTED_PHRASES)
+        self.public_posts = read(self.public, "readArticles")
+
+    def read_people(self) -> None:
+        if self._signed_out() or not self.handle:
+            return
+        for kind in ("followers", "following"):
+            loaded = self.load(kind, f"{BASE}/{self.handle}/{kind}", owner=True)
+            if loaded.ok:
+                self.people[kind] = read(self.owner, "cellNames")
+        header = self.owner_header or {}
+        for kind in ("followers", "following"):
+            m = re.search(rf"([\d,.]+[km]?)\s+{kind}", norm(self.pages["profile"].info.get("text", "")) if "profile" in self.pages else "")
+            if m and m.group(1).replace(",", "").isdigit():
+                self.counts[kind] = int(m.group(1).replace(",", ""))
+        del header
+
+    # -- deciding -----------------------------------------------------------------------------------
+    def decide(self) -> list[Finding]:
+        home = self.pages.get("home")
+        if home is None or (not home.ok and home.problem.kind in (ProblemKind.LOGIN_WALL, ProblemKind.CHECKPOINT)):
+            return self.all_unknown((home.problem if home else STOPPED).reason)
+        out = [self.decide_protected(), self.decide_content(), self.decide_lists()]
+        out += [self.decide_location(), self.decide_bio(), self.decide_birth_date()]
+        out += [self.decide_switch(c) for c in ("x.discover_email", "x.discover_phone")]
+        out += [self.decide_tagging(), self.decide_switch("x.post_location"), self.decide_dm(), self.decide_watchlist()]
+        return out
+
+    def _reason(self, check: str, page: str) -> str:
+        got = self.reads.get(check)
+        if got and "problem" in got:
+            return got["problem"]
+        return (self.problem(page) or self.problem("home") or STOPPED).reason
+
+    def protected_state(self) -> tuple[bool | None, list[Evidence]]:
+        """Protected or not, public view first: (True/False, evidence) or (None, [])."""
+        ev = []
+        public = self.pages.get("public:profile")
+        got = self.reads.get("x.protected_posts", {})
+        if "value" in got:
+            ev.append(evidence(Source.SETTING, got["loaded"], f"'Protect your posts' is {'on' if got['value'] else 'off'}."))
+        if public is not None and public.ok and self.public_header is not None:
+            if self.public_posts:
+                ev.append(evidence(Source.PUBLIC_VIEW, public, f"A stranger can see your posts ({len(self.public_posts)} shown)."))
+                return False, ev
+            if self.public_protected_marker:
+                ev.append(evidence(Source.PUBLIC_VIEW, public, "A stranger sees 'These posts are protected'."))
+                return (True if got.get("value", True) else None), ev
+        if "value" in got:
+            return got["value"], ev
+        return None, ev
+
+    def decide_protected(self) -> Finding:
+        check = "x.protected_posts"
+        protected, ev = self.protected_state()
+        if protected is None:
+            return self.unknown(check, self._reason(check, "settings:audience"), ev)
+        if not protected:
+            return self.at_risk(check, "Your posts are public: anyone can read them, and search engines can find them.", ev, Audience.PUBLIC)
+        return self.ok(check, "Your posts are protected: only followers you approve can see them.", ev, Audience.FRIENDS)
+
+    def _flagged(self, posts) -> list[tuple[dict, list[str]]]:
+        out = []
+        for post in posts:
+            why = []
+            if self.words.find(post.get("text", "")):
+                why.append("mention work")
+            if post.get("places"):
+                why.append("show a place")
+            if why:
+                out.append((post, why))
+        return out
+
+    def decide_content(self) -> Finding:
+        check = "x.public_post_content"
+        protected, ev = self.protected_state()
+        if protected:
+            return self.ok(check, "Your posts are protected, so strangers can't read them.", ev, Audience.FRIENDS)
+        seen = list(self.public_posts) + ([] if protected is None else list(self.owner_posts.values()))
+        flagged = self._flagged(seen)
+        if flagged:
+            unique = {p.get("permalink") or p.get("text", "")[:80]: (p, why) for p, why in flagged}
+            reasons = sorted({w for _p, why in unique.values() for w in why})
+            years = sorted({int(y) for p, _w in unique.values() for y in re.findall(r"\b(20\d\d)\b", p.get("date", ""))})
+            span = f" from {years[0]}–{years[-1]}" if len(years) > 1 else (f" from {years[0]}" if years else "")
+            details = [f"{p.get('date', '')[:10]}: \"{(p.get('text') or '')[:120]}\"" for p, _w in list(unique.values())[:25]]
+            page = self.pages.get("public:profile") or self.pages.get("profile")
+            posts = plural(len(unique), "public post")
+            ev = [evidence(Source.PUBLIC_VIEW if self.public_posts else Source.OWNER_VIEW, page,
+                           f"{posts}{span}: {', '.join(reasons)}.")]
+            verb = " or ".join(reasons) if len(unique) != 1 else " or ".join(r.replace("mention", "mentions").replace("show ", "shows ") for r in reasons)
+            return self.at_risk(check, f"{posts}{span} {verb}.", ev, Audience.PUBLIC, details)
+        if protected is False and self.feed_complete and self.owner_posts:
+            return self.ok(check, f"None of your {plural(len(self.owner_posts), 'public post')} mention work or places.",
+                           [evidence(Source.OWNER_VIEW, self.pages["profile"], f"Read all {len(self.owner_posts)} posts.")],
+                           Audience.PUBLIC)
+        if protected is False and self.feed_complete and not self.owner_posts and self.owner_header:
+            return self.unknown(check, "Boundary couldn't find any posts on your profile to check.")
+        return self.unknown(check, self.feed_problem or self._reason("x.protected_posts", "profile"))
+
+    def decide_lists(self) -> Finding:
+        check = "x.followers_lists"
+        protected, ev = self.protected_state()
+        if protected is None:
+            return self.unknown(check, self._reason("x.protected_posts", "settings:audience"), ev)
+        if protected:
+            return self.ok(check, "Only followers you approve can see who follows you and who you follow.", ev, Audience.FRIENDS)
+        return self.at_risk(check, "Anyone signed in to X can see who follows you and who you follow.", ev, Audience.PUBLIC)
+
+    def _header_field(self, check: str, testid: str, what: str, risky_text=None) -> Finding:
+        public = self.pages.get("public:profile")
+        if self.public_header is None or public is None or not public.ok:
+            return self.unknown(check, (self.problem("public:profile") or STOPPED).reason)
+        value = self.public_header.get(testid, "").strip()
+        if value and (risky_text is None or risky_text(value)):
+            return self.at_risk(check, f"Anyone can see {what} on your profile.",
+                                [evidence(Source.PUBLIC_VIEW, public, f"The public profile shows {what}.")],
+                                Audience.PUBLIC, [value])
+        if self.owner_header is None:
+            return self.unknown(check, (self.problem("profile") or STOPPED).reason)
+        if value:
+            return self.ok(check, f"{what[0].upper()}{what[1:]} doesn't mention work.",
+                           [evidence(Source.PUBLIC_VIEW, public, f"Read the {what} a stranger sees.")])
+        return self.ok(check, f"A stranger doesn't see {what} on your profile.",
+                       [evidence(Source.PUBLIC_VIEW, public, f"The public profile header shows no {what}."),
+                        evidence(Source.OWNER_VIEW, self.pages["profile"], "Your own profile header was read.")])
+
+    def decide_location(self) -> Finding:
+        return self._header_field("x.profile.location", "UserLocation", "your location")
+
+    def decide_bio(self) -> Finding:
+        check = "x.profile.bio_work"
+        bio = " ".join(v for k, v in (self.public_header or {}).items() if k in ("UserDescription", "UserUrl"))
+        if self.public_header is not None and bio.strip() and self.words.find(bio):
+                public = self.pages["public:profile"]
+                return self.at_risk(check, "Your bio or website names your work.",
+                                    [evidence(Source.PUBLIC_VIEW, public, f"The bio mentions: {', '.join(self.words.find(bio))}.")],
+                                    Audience.PUBLIC, [bio.strip()])
+        return self._header_field(check, "UserDescription", "your bio", risky_text=lambda v: bool(self.words.find(v)))
+
+    def decide_birth_date(self) -> Finding:
+        return self._header_field("x.profile.birth_date", "UserBirthdate", "your birth date")
+
+    def decide_switch(self, check: str) -> Finding:
+        page, label, on_text, off_text, risky_on = SWITCHES[check]
+        got = self.reads.get(check, {})
+        if "value" not in got:
+            return self.unknown(check, self._reason(check, page))
+        ev = [evidence(Source.SETTING, got["loaded"], f"'{label}' is {'on' if got['value'] else 'off'}.")]
+        risky = got["value"] == risky_on
+        return (self.at_risk if risky else self.ok)(check, on_text if got["value"] else off_text, ev)
+
+    def decide_tagging(self) -> Finding:
+        check = "x.photo_tagging"
+        got = self.reads.get(check, {})
+        if "value" not in got:
+            return self.unknown(check, self._reason(check, "settings:audience"))
+        ev = [evidence(Source.SETTING, got["loaded"], f"Photo tagging is set to '{got['raw']}'.")]
+        if got["value"] is Audience.PUBLIC:
+            return self.at_risk(check, "Anyone can tag you in photos.", ev, Audience.PUBLIC)
+        words = "Only people you follow can tag you." if got["value"] is Audience.FRIENDS else "Nobody can tag you in photos."
+        return self.ok(check, words, ev, got["value"])
+
+    def decide_dm(self) -> Finding:
+        check = "x.dm_requests"
+        got = self.reads.get(check, {})
+        if "value" not in got:
+            return self.unknown(check, self._reason(check, "settings:dm"))
+        ev = [evidence(Source.SETTING, got["loaded"], f"'Allow message requests from' is set to '{got['raw']}'.")]
+        if got["value"] is Audience.PUBLIC:
+            return self.at_risk(check, "Anyone on X can send you message requests.", ev, Audience.PUBLIC)
+        return self.ok(check, f"Message requests only from: {got['raw']}.", ev, got["value"])
+
+    def decide_watchlist(self) -> Finding:
+        check = "x.connections_watchlist"
+        if not self.options.watch_list:
+            return self.skipped(check, "You haven't given a private watch list of names to look for.")
+        if set(self.people) != {"followers", "following"}:
+            return self.unknown(check, (self.problem("followers") or self.problem("following") or STOPPED).reason)
+        names = self.people["followers"] + self.people["following"]
+        for kind, count in self.counts.items():
+            if count > len(self.people[kind]):
+                return self.unknown(check, f"Boundary could only read {len(self.people[kind])} of your {count} {kind}.")
+        matches = count_watch_list_matches(list(dict.fromkeys(names)), self.options.watch_list)
+        ev = [evidence(Source.OWNER_VIEW, self.pages["followers"],
+                       f"Compared {len(set(names))} followers and people you follow with your watch list.")]
+        if matches:
+            return self.at_risk(check, f"{matches} of your followers or people you follow match a name on your private watch list.", ev)
+        return self.ok(check, "None of your followers or the people you follow match your private watch list.", ev)
