@@ -24,12 +24,16 @@ log = logging.getLogger(__name__)
 
 
 def audit_classes() -> dict[str, type[PlatformAudit]]:
-    from audits.platforms import facebook, x
+    from audits.platforms import facebook, instagram, x
 
-    return {"facebook": (facebook.FacebookAudit, facebook.MARKERS), "x": (x.XAudit, x.MARKERS)}
+    return {
+        "facebook": (facebook.FacebookAudit, facebook.MARKERS),
+        "x": (x.XAudit, x.MARKERS),
+        "instagram": (instagram.InstagramAudit, instagram.MARKERS),
+    }
 
 
-SUPPORTED = ("facebook", "x")
+SUPPORTED = ("facebook", "x", "instagram")
 
 
 @dataclass

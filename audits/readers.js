@@ -312,11 +312,32 @@
       return link ? accName(link).trim() : "";
     }).filter(Boolean);
 
+  // Photo grids (Instagram): each post's link and its image description.
+  const postTiles = () => [...document.querySelectorAll("a[href*='/p/'],a[href*='/reel/']")].filter(visible).map((a) => {
+    const img = a.querySelector("img[alt]");
+    return { permalink: new URL(a.href).pathname, alt: img ? img.getAttribute("alt") : (a.getAttribute("aria-label") || "") };
+  });
+
+  // People listed in an open dialog (followers, following): one entry per profile link.
+  const dialogPeople = () => {
+    const dialog = [...document.querySelectorAll("[role=dialog]")].find(visible);
+    if (!dialog) return null;
+    const links = [...dialog.querySelectorAll("a[href]")].filter((a) => visible(a) && /^\/[^/]+\/?$/.test(new URL(a.href).pathname));
+    const rows = new Set();
+    for (const link of links) {
+      let row = link;
+      while (row.parentElement && row.parentElement !== dialog &&
+             row.parentElement.querySelectorAll("a[href]").length === row.querySelectorAll("a[href]").length) row = row.parentElement;
+      rows.add(row);
+    }
+    return [...rows].map((row) => (row.innerText || "").split("\n").map((t) => t.trim()).filter(Boolean).slice(0, 2).join(" | "));
+  };
+
   const jsonBlobs = () => [...document.querySelectorAll("script[type='application/json'],script[type='application/ld+json']")]
     .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
 
   const fns = {
-    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames,
+    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames, postTiles, dialogPeople,
     readChoice: () => readChoice(args.labels, args.words.map(norm)),
     readSwitch: () => readSwitch(args.labels),
     hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),

@@ -53,7 +53,7 @@ class AccountsPage(Page):
         self.layout_.addLayout(self.waiting)
         self.layout_.addWidget(self.notice)
         self.layout_.addWidget(text_label(
-            "Facebook and X are checked today. Instagram, LinkedIn and TikTok are coming."))
+            "Facebook, X and Instagram are checked today. LinkedIn and TikTok are coming."))
         self.layout_.addStretch()
         self._signing = None
         self.refresh()
