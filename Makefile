@@ -27,11 +27,11 @@ demo: $(STAMP)
 # The whole suite, inside a private D-Bus session with an unlocked throwaway keyring.
 test: $(STAMP)
 	sh scripts/system-deps.sh test
-	BOUNDARY_REQUIRE_KEYRING=1 dbus-run-session -- sh scripts/with-keyring.sh $(PY) -m pytest -q
+	BOUNDARY_REQUIRE_KEYRING=1 dbus-run-session -- sh scripts/with-keyring.sh $(PY) -m pytest -q -m "not slow"
 
 faults: $(STAMP)
 	sh scripts/system-deps.sh test
-	$(PY) -m pytest -q tests/test_mutations.py --full-faults
+	$(PY) -m pytest -q --full-faults tests/test_mutations.py tests/test_facebook_faults.py tests/test_x_e2e.py tests/test_instagram_e2e.py
 
 bench: $(STAMP)
 	sh scripts/system-deps.sh demo

@@ -184,6 +184,10 @@ class PageLoader:
 
     def _settle(self, page) -> None:
         # Pages that build themselves with JavaScript: wait briefly for text to appear.
+        # A page without scripts can't fill itself in later, so there is nothing to wait for.
+        with contextlib.suppress(Exception):
+            if page.evaluate("() => document.scripts.length") == 0:
+                return
         with contextlib.suppress(Exception):  # an empty page is classified below
             page.wait_for_function(
                 "() => document.body && document.body.innerText.trim().length > 0",
