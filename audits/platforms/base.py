@@ -15,6 +15,7 @@ from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import Account, Audience, Evidence, Finding, Source, Status
 from audits.pages import Loaded, PageLoader, PageProblem, ProblemKind
 
+ARTICLES_SHOWN = "() => document.querySelectorAll('[role=article],article').length > 0"
 STOPPED = PageProblem(ProblemKind.STOPPED, "The check-up was stopped before this was checked.")
 
 
@@ -67,6 +68,36 @@ class PlatformAudit:
         if loaded is None:
             return STOPPED
         return loaded.problem
+
+    def scroll_and_read(self, page, read_batch: Callable[[], int], more_js: str,
+                        more_arg: Callable[[], object] = lambda: None) -> tuple[bool, str | None]:
+        """Read a timeline to its end: read what is shown, scroll, wait for more.
+
+        `read_batch()` reads what the page shows and returns how many items are read in all;
+        `more_js(arg)` is true once the page shows more. The end counts as reached only when
+        nothing more came, nothing failed to load and nothing was still loading: a timeline
+        that stops part-way is never taken for a whole one. Returns (complete, problem).
+        """
+        failures: list[int] = []
+        page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
+        page.on("response", lambda r: failures.append(1)
+                if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
+        while True:
+            total = read_batch()
+            if total >= self.options.max_posts:
+                return False, f"Boundary read your {total} most recent posts and stopped there."
+            arg = more_arg()
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            try:
+                page.wait_for_function(more_js, arg=arg, timeout=int(self.options.scroll_idle * 1000))
+            except Exception:
+                from audits.pages import read
+
+                if failures:
+                    return False, f"{self.name} stopped loading older posts part-way through your profile."
+                if read(page, "pageInfo").get("busy"):
+                    return False, f"{self.name} was still loading older posts when Boundary had to stop waiting."
+                return True, None
 
     def signed_out(self) -> bool:
         return any(

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
-from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
 BASE = "https://www.facebook.com"
@@ -428,33 +428,15 @@ class FacebookAudit(PlatformAudit):
         return None
 
     def _read_feed(self) -> None:
-        """Read every post on the timeline, scrolling until no more load."""
-        page = self.owner
-        failures: list[str] = []
-        page.on("requestfailed", lambda r: failures.append(r.url) if r.resource_type in ("fetch", "xhr") else None)
-        page.on("response", lambda r: failures.append(r.url) if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
-        idle_ms = int(self.options.scroll_idle * 1000)
-        while True:
-            for raw in read(page, "readArticles", consume=True):
+        """Read every post on the timeline (read posts leave the page as it scrolls)."""
+
+        def batch() -> int:
+            for raw in read(self.owner, "readArticles", consume=True):
                 post = self._post(raw)
                 self.posts.setdefault(post.key, post)
-            if len(self.posts) >= self.options.max_posts:
-                self.feed_problem = f"Boundary read your {len(self.posts)} most recent posts and stopped there."
-                return
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            try:
-                page.wait_for_function(
-                    "() => document.querySelectorAll('[role=article],article').length > 0", timeout=idle_ms
-                )
-            except Exception:
-                info = read(page, "pageInfo")
-                if failures:
-                    self.feed_problem = "Facebook stopped loading older posts part-way through your timeline."
-                elif info.get("busy"):
-                    self.feed_problem = "Facebook was still loading older posts when Boundary had to stop waiting."
-                else:
-                    self.feed_complete = True
-                return
+            return len(self.posts)
+
+        self.feed_complete, self.feed_problem = self.scroll_and_read(self.owner, batch, ARTICLES_SHOWN)
 
     def _post(self, raw: dict) -> Post:
         audiences = [a for a in raw.get("audiences", []) if a]

@@ -162,28 +162,15 @@ class InstagramAudit(PlatformAudit):
         loaded = self.load("profile", f"{BASE}/{self.username}/", owner=True)
         if not loaded.ok:
             return
-        page, failures = self.owner, []
-        page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
-        page.on("response", lambda r: failures.append(1) if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
         tiles_js = "document.querySelectorAll(\"a[href*='/p/'],a[href*='/reel/']\").length"
-        while True:
-            for tile in read(page, "postTiles"):
+
+        def batch() -> int:
+            for tile in read(self.owner, "postTiles"):
                 self.owner_tiles.setdefault(tile["permalink"], tile)
-            if len(self.owner_tiles) >= self.options.max_posts:
-                self.grid_problem = f"Boundary read your {len(self.owner_tiles)} most recent posts and stopped there."
-                return
-            shown = page.evaluate(f"() => {tiles_js}")
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            try:
-                page.wait_for_function(f"n => {tiles_js} > n", arg=shown, timeout=int(self.options.scroll_idle * 1000))
-            except Exception:
-                if failures:
-                    self.grid_problem = "Instagram stopped loading older posts part-way through your profile."
-                elif read(page, "pageInfo").get("busy"):
-                    self.grid_problem = "Instagram was still loading older posts when Boundary had to stop waiting."
-                else:
-                    self.grid_complete = True
-                return
+            return len(self.owner_tiles)
+
+        self.grid_complete, self.grid_problem = self.scroll_and_read(
+            self.owner, batch, f"n => {tiles_js} > n", lambda: self.owner.evaluate(f"() => {tiles_js}"))
 
     def read_public_profile(self) -> None:
         if not self.username:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
-from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
@@ -169,27 +169,12 @@ class XAudit(PlatformAudit):
         self._read_timeline(loaded)
 
     def _read_timeline(self, loaded: Loaded) -> None:
-        page, failures = self.owner, []
-        page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
-        page.on("response", lambda r: failures.append(1) if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
-        while True:
-            for raw in read(page, "readArticles", consume=True):
+        def batch() -> int:
+            for raw in read(self.owner, "readArticles", consume=True):
                 self.owner_posts.setdefault(raw.get("permalink") or raw.get("text", "")[:200], raw)
-            if len(self.owner_posts) >= self.options.max_posts:
-                self.feed_problem = f"Boundary read your {len(self.owner_posts)} most recent posts and stopped there."
-                return
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            try:
-                page.wait_for_function("() => document.querySelectorAll('[role=article],article').length > 0",
-                                       timeout=int(self.options.scroll_idle * 1000))
-            except Exception:
-                if failures:
-                    self.feed_problem = "X stopped loading older posts part-way through your timeline."
-                elif read(page, "pageInfo").get("busy"):
-                    self.feed_problem = "X was still loading older posts when Boundary had to stop waiting."
-                else:
-                    self.feed_complete = True
-                return
+            return len(self.owner_posts)
+
+        self.feed_complete, self.feed_problem = self.scroll_and_read(self.owner, batch, ARTICLES_SHOWN)
 
     def read_public_profile(self) -> None:
         if not self.handle:
