@@ -13,6 +13,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from audits.catalog import checks_for
 from audits.model import Audience, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, read
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
@@ -74,12 +75,11 @@ class InstagramAudit(PlatformAudit):
 
     def steps(self) -> list[Step]:
         c = lambda *ids: frozenset(f"instagram.{i}" for i in ids)  # noqa: E731
-        everything = c("private_account", "public_post_content", "followers_lists", "profile.bio_work",
-                       "contact_info", "connections_watchlist", "search_engines")
         needs = {"settings:privacy": c("private_account", "public_post_content", "followers_lists", "search_engines"),
                  "settings:tags": c("tags", "mentions"), "settings:activity": c("activity_status"),
                  "settings:sharing": c("story_sharing"), "settings:pro": c("contact_info")}
-        steps = [Step("finding your Instagram account", self.read_home, everything)]
+        # Who is signed in comes first for every check, a single re-check included.
+        steps = [Step("finding your Instagram account", self.read_home, frozenset(c.id for c in checks_for("instagram")))]
         for key, (path, label) in SETTINGS_PAGES.items():
             steps.append(Step(label, lambda key=key, path=path: self.read_settings(key, path), needs[key]))
         steps += [

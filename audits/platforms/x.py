@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
@@ -82,8 +83,8 @@ class XAudit(PlatformAudit):
     def steps(self) -> list[Step]:
         c = lambda *ids: frozenset(f"x.{i}" for i in ids)  # noqa: E731
         header = c("profile.location", "profile.bio_work", "profile.birth_date")
-        steps = [Step("finding your X account", self.read_home, frozenset(f"x.{i}" for i in (
-            "protected_posts", "public_post_content", "followers_lists", "connections_watchlist")) | header)]
+        # Who is signed in comes first for every check, a single re-check included.
+        steps = [Step("finding your X account", self.read_home, frozenset(c.id for c in checks_for("x")))]
         needs = {"settings:audience": c("protected_posts", "photo_tagging", "followers_lists", "public_post_content"),
                  "settings:contacts": c("discover_email", "discover_phone"),
                  "settings:location": c("post_location"), "settings:dm": c("dm_requests")}
