@@ -53,7 +53,7 @@ def naive_way(persona: str = "demo") -> float:
                 options = RunOptions(
                     platforms=[platform], sessions=running.sessions(), sites=running.sites,
                     audit=AuditOptions(watch_words=default_watch_words(), watch_list=["Jordan Lee"], scroll_idle=1.0),
-                    only_checks={check}, block_types=frozenset(),
+                    only_checks={check.id}, block_types=frozenset(),
                 )
                 run_audit(options, stats=stats)
                 loads += stats.page_loads.get(platform, 0)
