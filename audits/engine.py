@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ class RunOptions:
 class RunStats:
     page_loads: dict[str, int] = field(default_factory=dict)
     pages_asked: dict[str, list[str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per platform
     blocked_hosts: dict[str, list[str]] = field(default_factory=dict)
     browser: str = ""
 
@@ -98,7 +100,9 @@ def run_audit(
         stats.browser = choice.label
         try:
             for platform in todo:
+                started = time.perf_counter()
                 result = _audit_platform(browser, platform, options, progress, cancel, stats)
+                stats.seconds[platform] = time.perf_counter() - started
                 report.platforms.append(result)
                 if on_platform:
                     on_platform(result)

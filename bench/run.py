@@ -34,7 +34,8 @@ def full_audit(persona: str = "demo") -> float:
     print(f"  wall time: {wall:.2f} s for {len(report.findings())} findings")
     for platform, loads in stats.page_loads.items():
         asked = stats.pages_asked[platform]
-        print(f"  {platform}: {loads} page loads for {len(set(asked))} distinct pages ({len(asked)} asked for)")
+        print(f"  {platform}: {stats.seconds.get(platform, 0):.2f} s, {loads} page loads for "
+              f"{len(set(asked))} distinct pages ({len(asked)} asked for)")
     counts = report.counts()
     print(f"  results: {counts}")
     return wall

@@ -38,7 +38,8 @@ generate = {friends}
 
 
 def tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants (Linux /proc)."""
+    """Memory of a process and all its descendants (Linux /proc), as proportional set size:
+    pages shared between Chromium's processes are counted once, not once per process."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -47,7 +48,7 @@ def tree_rss_mb(root: int) -> float:
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             pid, ppid = int(entry.name), int(fields[1])
-            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            rss[pid] = _pss(entry, int(fields[21]) * os.sysconf("SC_PAGE_SIZE"))
             children.setdefault(ppid, []).append(pid)
         except (OSError, ValueError, IndexError):
             continue
@@ -57,6 +58,16 @@ def tree_rss_mb(root: int) -> float:
         total += rss.get(pid, 0)
         todo += children.get(pid, [])
     return total / 2**20
+
+
+def _pss(proc: Path, fallback: int) -> int:
+    try:
+        for line in (proc / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return fallback
 
 
 def run(posts: int, friends: int) -> None:

@@ -413,7 +413,7 @@ def synthetic_posts(count: int, before: str) -> list[dict]:
     for i in range(count):
         day -= dt.timedelta(days=rng.randint(1, 4))
         post = {"id": str(7_700_000_000 + i), "date": day.isoformat(),
-                "text": rng.choice(_POST_TEXTS), "audience": rng.choice(audiences), "with": []}
+                "text": rng.choice(_POST_TEXTS), "audience": rng.choice(audiences), "with": [], "place": None}
         if rng.random() < 0.1:
             post["place"] = rng.choice(_PLACES)
         posts.append(post)

@@ -78,12 +78,17 @@ def test_wide_open_reports_every_problem_and_locked_down_none(replicas):
     assert set(statuses(report).values()) == {"ok"}
 
 
-def test_third_party_requests_are_blocked(replicas):
-    running = replicas("demo")
-    running.apps["facebook"].faults.add(r"^/settings", "third_party")
-    report, stats = audit(running, only_checks={"facebook.future_posts"})
-    assert {"tracker.example.net", "ads.example.com"} <= set(stats.blocked_hosts["facebook"])
-    assert statuses(report) == {"facebook.future_posts": "ok"}
+@pytest.mark.parametrize("platform,check,expected", [
+    ("facebook", "facebook.future_posts", "ok"),
+    ("x", "x.dm_requests", "at_risk"),
+    ("instagram", "instagram.tags", "at_risk"),
+])
+def test_third_party_requests_are_blocked(replicas, platform, check, expected):
+    running = replicas("demo", platforms=[platform])
+    running.apps[platform].faults.add(".", "third_party")
+    report, stats = audit(running, platforms=[platform], only_checks={check})
+    assert {"tracker.example.net", "ads.example.com"} <= set(stats.blocked_hosts[platform])
+    assert statuses(report, platform) == {check: expected}
 
 
 def test_progress_is_reported_and_cancel_stops_between_steps_keeping_what_was_found(replicas):
@@ -108,3 +113,25 @@ def test_progress_is_reported_and_cancel_stops_between_steps_keeping_what_was_fo
     stopped = [f for f in report.findings() if f.reason and "stopped" in f.reason]
     assert {f.check for f in stopped} >= {"facebook.lookup_phone", "facebook.tag_review"}
     assert "ok" not in {got[f.check] for f in stopped}
+
+
+def test_generated_timelines_are_read_to_the_end(tmp_path):
+    """Generated personas (benchmarks) render every post, and the audit reads them all."""
+    from replicas.facebook import FacebookReplica
+    from replicas.server import ReplicaServer
+
+    (tmp_path / "gen.toml").write_text(
+        '[person]\nname = "Gen Persona"\n\n[facebook]\nusername = "gen.persona"\nuser_id = "100088888888888"\n'
+        'email = "gen@example.org"\npassword = "x"\nposts_generate = 45\n\n[facebook.friends]\ngenerate = 30\n')
+    app = FacebookReplica(load_persona(str(tmp_path / "gen.toml")))
+    with ReplicaServer(app) as server:
+        from audits.engine import RunOptions, run_audit
+        from audits.platforms.base import AuditOptions
+
+        report = run_audit(RunOptions(platforms=["facebook"], sessions={"facebook": app.storage_state()},
+                                      sites={"facebook": server.origin}, page_timeout=5,
+                                      audit=AuditOptions(scroll_idle=1.0), only_checks={"facebook.past_posts"}))
+    [finding] = report.findings()
+    wide = sum(1 for p in app.persona["facebook"]["posts"] if p["audience"] in WIDE)
+    assert finding.status == ("at_risk" if wide else "ok"), finding.reason
+    assert f"{wide} post" in finding.summary

@@ -63,11 +63,12 @@ def test_each_persona_gets_the_statuses_the_account_really_has(replicas, persona
                                             "Manually approve tags": "Tag approval"}}),
     ("status", r"^/accounts", {"status": 500}),
     ("checkpoint", r"^/accounts", {}),
+    ("rate_limit", r"^/accounts", {"retry_after": 0}),
     ("login_wall", r"/followers|/following", {}),
     ("empty", ".", {}),
     ("hang", r"^/api/v1/feed", {}),
     "expired", "french",
-], ids=["labels renamed", "500", "checkpoint", "expires half-way", "empty", "grid hangs", "expired", "french"])
+], ids=["labels renamed", "500", "checkpoint", "429", "expires half-way", "empty", "grid hangs", "expired", "french"])
 # The wide-open persona (every true answer "at risk") runs in make test; the demo in make faults.
 @pytest.mark.parametrize("persona", ["wide_open", pytest.param("demo", marks=pytest.mark.slow)])
 def test_faults_never_give_a_wrong_answer(replicas, persona, fault):
