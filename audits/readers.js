@@ -132,7 +132,9 @@
   const switchState = (el) => {
     const aria = el.getAttribute("aria-checked") ?? el.getAttribute("aria-pressed");
     if (aria === "true" || aria === "false") return aria === "true";
-    if (el.tagName === "INPUT" && el.type === "checkbox") return el.checked;
+    // Without aria-checked, a ticked box is evidence it is on; an unticked one may be a page
+    // that hasn't filled itself in yet, so it proves nothing.
+    if (el.tagName === "INPUT" && el.type === "checkbox") return el.checked ? true : null;
     return null;
   };
 
