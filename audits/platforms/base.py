@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import Account, Audience, Evidence, Finding, Source, Status
-from audits.pages import Loaded, PageLoader, PageProblem, ProblemKind
+from audits.pages import Loaded, PageLoader, PageProblem, ProblemKind, read
 
 ARTICLES_SHOWN = "() => document.querySelectorAll('[role=article],article').length > 0"
 STOPPED = PageProblem(ProblemKind.STOPPED, "The check-up was stopped before this was checked.")
@@ -44,6 +44,7 @@ class PlatformAudit:
         self.options = options
         self.account = Account()
         self.pages: dict[str, Loaded] = {}
+        self.reads: dict[str, dict] = {}  # setting key -> {"value", "loaded", "label", ...} or {"problem"}
 
     @property
     def name(self) -> str:
@@ -68,6 +69,35 @@ class PlatformAudit:
         if loaded is None:
             return STOPPED
         return loaded.problem
+
+    def read_switch_setting(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False) -> None:
+        """Read an on/off setting into self.reads[key]; `optional`: a missing label is no problem."""
+        if not loaded.ok:
+            self.reads[key] = {"problem": loaded.problem.reason}
+            return
+        got = read(self.owner, "readSwitch", labels=labels)
+        if got.get("found") and got.get("state") is not None:
+            self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
+        elif not (optional and not got.get("found")):
+            self.reads[key] = {"problem": (
+                f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
+                else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
+
+    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict) -> None:
+        """Read a one-of-several setting into self.reads[key], its value mapped through `words`."""
+        if not loaded.ok:
+            self.reads[key] = {"problem": loaded.problem.reason}
+            return
+        got = read(self.owner, "readChoice", labels=labels, words=list(words))
+        values = got.get("values", [])
+        if got.get("found") and len(values) == 1:
+            self.reads[key] = {"value": words[values[0]], "raw": values[0], "loaded": loaded, "label": labels[0]}
+        elif len(values) > 1:
+            self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
+        else:
+            self.reads[key] = {"problem": (
+                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
+                else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
 
     def scroll_and_read(self, page, read_batch: Callable[[], int], more_js: str,
                         more_arg: Callable[[], object] = lambda: None) -> tuple[bool, str | None]:

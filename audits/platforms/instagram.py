@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, read
+from audits.pages import PageProblem, ProblemKind, WallMarkers, read
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher, count_watch_list_matches
@@ -63,7 +63,6 @@ class InstagramAudit(PlatformAudit):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.username = ""
-        self.reads: dict[str, dict] = {}
         self.public_user: dict | None = None
         self.public_private_marker = False
         self.public_tiles: list[dict] = []
@@ -113,48 +112,22 @@ class InstagramAudit(PlatformAudit):
             return
         loaded = self.load(key, f"{BASE}/accounts/{path}", owner=True)
         if key == "settings:privacy":
-            self._switch("instagram.private_account", loaded, ["Private account"])
-            self._switch("instagram.search_engines", loaded,
+            self.read_switch_setting("instagram.private_account", loaded, ["Private account"])
+            self.read_switch_setting("instagram.search_engines", loaded,
                          ["Allow public photos and videos to appear in search engine results"], optional=True)
         elif key == "settings:tags":
-            self._choice("instagram.tags", loaded, ["Allow tags from"])
-            self._switch("instagram.tags:approval", loaded, ["Manually approve tags"])
-            self._choice("instagram.mentions", loaded, ["Allow mentions from"])
+            self.read_choice_setting("instagram.tags", loaded, ["Allow tags from"], AUDIENCE)
+            self.read_switch_setting("instagram.tags:approval", loaded, ["Manually approve tags"])
+            self.read_choice_setting("instagram.mentions", loaded, ["Allow mentions from"], AUDIENCE)
         elif key == "settings:activity":
-            self._switch("instagram.activity_status", loaded, ["Show activity status"])
+            self.read_switch_setting("instagram.activity_status", loaded, ["Show activity status"])
         elif key == "settings:sharing":
             for label in SHARING_LABELS:
-                self._switch(f"instagram.story_sharing:{label}", loaded, [label], optional=True)
+                self.read_switch_setting(f"instagram.story_sharing:{label}", loaded, [label], optional=True)
         elif key == "settings:pro":
-            self._switch("instagram.contact_info", loaded, ["Display contact info"], optional=True)
+            self.read_switch_setting("instagram.contact_info", loaded, ["Display contact info"], optional=True)
             if loaded.ok and "switch to professional account" in loaded.text:
                 self.reads["instagram.personal_account"] = {"value": True, "loaded": loaded}
-
-    def _switch(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False) -> None:
-        if not loaded.ok:
-            self.reads[key] = {"problem": loaded.problem.reason}
-            return
-        got = read(self.owner, "readSwitch", labels=labels)
-        if got.get("found") and got.get("state") is not None:
-            self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
-        elif not (optional and not got.get("found")):
-            self.reads[key] = {"problem": (
-                f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
-                else f"The settings page didn't show '{labels[0]}'. Instagram may have changed this page; check it by hand.")}
-
-    def _choice(self, key: str, loaded: Loaded, labels: list[str]) -> None:
-        if not loaded.ok:
-            self.reads[key] = {"problem": loaded.problem.reason}
-            return
-        got = read(self.owner, "readChoice", labels=labels, words=list(AUDIENCE))
-        values = got.get("values", [])
-        if got.get("found") and len(values) == 1:
-            self.reads[key] = {"value": AUDIENCE[values[0]], "raw": values[0], "loaded": loaded, "label": labels[0]}
-        else:
-            self.reads[key] = {"problem": (
-                f"'{labels[0]}' showed more than one value." if len(values) > 1
-                else f"Boundary found '{labels[0]}' but couldn't read its value." if got.get("found")
-                else f"The settings page didn't show '{labels[0]}'. Instagram may have changed this page; check it by hand.")}
 
     def read_owner_profile(self) -> None:
         if self.signed_out() or not self.username:

@@ -68,7 +68,6 @@ class XAudit(PlatformAudit):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.handle = ""
-        self.reads: dict[str, dict] = {}  # check -> {"value": ..., "loaded": Loaded} or {"problem": str}
         self.owner_header: dict | None = None
         self.public_header: dict | None = None
         self.public_protected_marker = False
@@ -122,40 +121,13 @@ class XAudit(PlatformAudit):
             return
         loaded = self.load(key, f"{BASE}/settings/{path}", owner=True)
         if key == "settings:audience":
-            self._switch("x.protected_posts", loaded, "Protect your posts")
-            self._choice("x.photo_tagging", loaded, ["Photo tagging"], TAGGING_WORDS)
+            self.read_switch_setting("x.protected_posts", loaded, ["Protect your posts"])
+            self.read_choice_setting("x.photo_tagging", loaded, ["Photo tagging"], TAGGING_WORDS)
         elif key == "settings:dm":
-            self._choice("x.dm_requests", loaded, ["Allow message requests from"], DM_WORDS)
+            self.read_choice_setting("x.dm_requests", loaded, ["Allow message requests from"], DM_WORDS)
         for check, (page, label, *_rest) in SWITCHES.items():
             if page == key:
-                self._switch(check, loaded, label)
-
-    def _switch(self, check: str, loaded: Loaded, label: str) -> None:
-        if not loaded.ok:
-            self.reads[check] = {"problem": loaded.problem.reason}
-            return
-        got = read(self.owner, "readSwitch", labels=[label])
-        if got.get("found") and got.get("state") is not None:
-            self.reads[check] = {"value": got["state"], "loaded": loaded, "label": label}
-        else:
-            self.reads[check] = {"problem": (
-                f"Boundary found '{label}' but couldn't read whether it is on." if got.get("found")
-                else f"The settings page didn't show '{label}'. X may have changed this page; check it by hand.")}
-
-    def _choice(self, check: str, loaded: Loaded, labels: list[str], words: dict) -> None:
-        if not loaded.ok:
-            self.reads[check] = {"problem": loaded.problem.reason}
-            return
-        got = read(self.owner, "readChoice", labels=labels, words=list(words))
-        values = got.get("values", [])
-        if got.get("found") and len(values) == 1:
-            self.reads[check] = {"value": words[values[0]], "raw": values[0], "loaded": loaded, "label": labels[0]}
-        elif len(values) > 1:
-            self.reads[check] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
-        else:
-            self.reads[check] = {"problem": (
-                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
-                else f"The settings page didn't show '{labels[0]}'. X may have changed this page; check it by hand.")}
+                self.read_switch_setting(check, loaded, [label])
 
     def read_owner_profile(self) -> None:
         if self._signed_out() or not self.handle:
