@@ -12,9 +12,12 @@ from replicas.server import ReplicaServer
 def replica_classes() -> dict:
     from replicas.facebook import FacebookReplica
     from replicas.instagram import InstagramReplica
+    from replicas.linkedin import LinkedInReplica
+    from replicas.tiktok import TikTokReplica
     from replicas.x import XReplica
 
-    return {"facebook": FacebookReplica, "x": XReplica, "instagram": InstagramReplica}
+    return {"facebook": FacebookReplica, "x": XReplica, "instagram": InstagramReplica,
+            "linkedin": LinkedInReplica, "tiktok": TikTokReplica}
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Load and validate persona files (replicas/personas/<name>.toml).
 
 A persona is one fictional person across every platform: a `[person]` table plus one
-table per platform (`[facebook]`, `[x]`, `[instagram]`). Errors name the file and the key,
+table per platform (`[facebook]`, `[x]`, `[instagram]`, `[linkedin]`, `[tiktok]`). Errors name the file and the key,
 e.g. `demo.toml: facebook.about[2].audience: 'Everybody' is not one of Public, ...`.
 """
 
@@ -94,6 +94,14 @@ class _Validator:
             data["x"] = self.x(self.get(data, "x", dict, ""), name)
         if "instagram" in data:
             data["instagram"] = self.instagram(self.get(data, "instagram", dict, ""), name)
+        if "linkedin" in data:
+            from .linkedin.schema import validate as linkedin
+
+            data["linkedin"] = linkedin(self, self.get(data, "linkedin", dict, ""), name)
+        if "tiktok" in data:
+            from .tiktok.schema import validate as tiktok
+
+            data["tiktok"] = tiktok(self, self.get(data, "tiktok", dict, ""), name)
         return data
 
     # -- shared by the platforms -------------------------------------------------------
