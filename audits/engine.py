@@ -25,16 +25,18 @@ log = logging.getLogger(__name__)
 
 
 def audit_classes() -> dict[str, type[PlatformAudit]]:
-    from audits.platforms import facebook, instagram, x
+    from audits.platforms import facebook, instagram, linkedin, tiktok, x
 
     return {
         "facebook": (facebook.FacebookAudit, facebook.MARKERS),
         "x": (x.XAudit, x.MARKERS),
         "instagram": (instagram.InstagramAudit, instagram.MARKERS),
+        "linkedin": (linkedin.LinkedInAudit, linkedin.MARKERS),
+        "tiktok": (tiktok.TikTokAudit, tiktok.MARKERS),
     }
 
 
-SUPPORTED = ("facebook", "x", "instagram")
+SUPPORTED = ("facebook", "x", "instagram", "linkedin", "tiktok")
 
 
 @dataclass

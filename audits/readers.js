@@ -75,8 +75,9 @@
       const opt = el.closest("[role=radio],[role=option],[role=menuitemradio],option,label");
       if (!opt) return false;
       if (opt.tagName === "LABEL") {
-        const input = opt.querySelector("input[type=radio]");
-        return input ? !input.checked : false;
+        // A label wrapping its radio, or naming one elsewhere with for="...".
+        const input = opt.control || opt.querySelector("input[type=radio]");
+        return input && input.type === "radio" ? !input.checked : false;
       }
       if (opt.tagName === "OPTION") return !opt.selected;
       return opt.getAttribute("aria-checked") !== "true" && opt.getAttribute("aria-selected") !== "true";
@@ -147,10 +148,16 @@
           return { found: true, label, state: switchState(el), via: "accessible name" };
         }
       }
+      // A switch that names another setting belongs to a neighbouring row, never to this one.
+      const foreign = (el) => {
+        const name = norm(accName(el));
+        return name.length > 3 && !name.includes(label) && !/^(on|off|yes|no)$/.test(name);
+      };
       for (const labelEl of findLabel(label)) {
         let row = labelEl;
         for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
           const switches = [...row.querySelectorAll(SWITCHES)].filter(visible);
+          if (switches.some(foreign)) break;
           if (switches.length === 1 && switchState(switches[0]) !== null) {
             return { found: true, label, state: switchState(switches[0]), via: "switch in the same row" };
           }
@@ -320,6 +327,30 @@
     return { permalink: new URL(a.href).pathname, alt: img ? img.getAttribute("alt") : (a.getAttribute("aria-label") || "") };
   });
 
+  // Video grids (TikTok): each video's link, its image description and its visible text.
+  const videoTiles = () => [...document.querySelectorAll("a[href*='/video/']")].filter(visible).map((a) => {
+    const img = a.querySelector("img[alt]");
+    return { permalink: new URL(a.href).pathname, alt: img ? img.getAttribute("alt") : "",
+             text: [a.getAttribute("aria-label") || "", a.innerText || ""].join(" ").trim() };
+  });
+
+  // Place tags on a post or video page: the places' own names.
+  const placeLinks = () => [...document.querySelectorAll("a[href*='/place/'],a[href*='/places/']")].filter(visible)
+    .map((a) => (a.innerText || accName(a)).trim()).filter(Boolean);
+
+  // Every visible heading, and whether it sits in a dialog (a sign-in prompt over a page).
+  const headings = () => [...document.querySelectorAll("h1,h2,h3,h4,[role=heading]")].filter(visible)
+    .map((h) => ({ text: (h.innerText || h.textContent || "").trim(), inDialog: !!h.closest("[role=dialog],dialog") }))
+    .filter((h) => h.text);
+
+  // The switches of the open dialog (a settings sub-page shown over the page).
+  const dialogSwitches = () => {
+    const dialog = [...document.querySelectorAll("[role=dialog],dialog")].filter(visible).pop();
+    if (!dialog) return null;
+    return [...dialog.querySelectorAll(SWITCHES)].filter(visible)
+      .map((el) => ({ name: accName(el).trim(), state: switchState(el) }));
+  };
+
   // People listed in an open dialog (followers, following): one entry per profile link.
   const dialogPeople = () => {
     const dialog = [...document.querySelectorAll("[role=dialog]")].find(visible);
@@ -335,11 +366,12 @@
     return [...rows].map((row) => (row.innerText || "").split("\n").map((t) => t.trim()).filter(Boolean).slice(0, 2).join(" | "));
   };
 
-  const jsonBlobs = () => [...document.querySelectorAll("script[type='application/json'],script[type='application/ld+json']")]
+  const jsonBlobs = () => [...document.querySelectorAll("script[type='application/json'],script[type='application/ld+json'],script#SIGI_STATE")]
     .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
 
   const fns = {
     pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames, postTiles, dialogPeople,
+    videoTiles, headings, dialogSwitches, placeLinks,
     readChoice: () => readChoice(args.labels, args.words.map(norm)),
     readSwitch: () => readSwitch(args.labels),
     hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),

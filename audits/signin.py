@@ -62,7 +62,8 @@ def _display_name(platform: str, page) -> str | None:
             if account:
                 return account.split("\n")[0].strip()
         for blob in read(page, "jsonBlobs"):
-            match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
+            # Facebook and Instagram say "NAME"; TikTok's app context "nickName".
+            match = re.search(r'"(?:NAME|nickName)"\s*:\s*"([^"]+)"', blob)
             if match:
                 return match.group(1)
         info = read(page, "pageInfo")

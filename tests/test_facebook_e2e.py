@@ -82,6 +82,8 @@ def test_wide_open_reports_every_problem_and_locked_down_none(replicas):
     ("facebook", "facebook.future_posts", "ok"),
     ("x", "x.dm_requests", "at_risk"),
     ("instagram", "instagram.tags", "at_risk"),
+    ("linkedin", "linkedin.discover_email", "at_risk"),
+    ("tiktok", "tiktok.suggest_account", "at_risk"),
 ])
 def test_third_party_requests_are_blocked(replicas, platform, check, expected):
     running = replicas("demo", platforms=[platform])

@@ -8,6 +8,7 @@ that needed it becomes `unknown` with that problem's reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -91,7 +92,8 @@ class PlatformAudit:
         got = read(self.owner, "readChoice", labels=labels, words=list(words))
         values = got.get("values", [])
         if got.get("found") and len(values) == 1:
-            self.reads[key] = {"value": words[values[0]], "raw": values[0], "loaded": loaded, "label": labels[0]}
+            self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,
+                               "label": labels[0]}
         elif len(values) > 1:
             self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
         else:
@@ -100,13 +102,15 @@ class PlatformAudit:
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
 
     def scroll_and_read(self, page, read_batch: Callable[[], int], more_js: str,
-                        more_arg: Callable[[], object] = lambda: None) -> tuple[bool, str | None]:
+                        more_arg: Callable[[], object] = lambda: None,
+                        nudge: Callable[[], None] | None = None) -> tuple[bool, str | None]:
         """Read a timeline to its end: read what is shown, scroll, wait for more.
 
         `read_batch()` reads what the page shows and returns how many items are read in all;
         `more_js(arg)` is true once the page shows more. The end counts as reached only when
         nothing more came, nothing failed to load and nothing was still loading: a timeline
-        that stops part-way is never taken for a whole one. Returns (complete, problem).
+        that stops part-way is never taken for a whole one. `nudge()`, if given, runs after
+        each scroll (e.g. to press a "Show more" button). Returns (complete, problem).
         """
         failures: list[int] = []
         page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
@@ -118,6 +122,8 @@ class PlatformAudit:
                 return False, f"Boundary read your {total} most recent posts and stopped there."
             arg = more_arg()
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            if nudge is not None:
+                nudge()
             try:
                 page.wait_for_function(more_js, arg=arg, timeout=int(self.options.scroll_idle * 1000))
             except Exception:
@@ -158,6 +164,14 @@ class PlatformAudit:
 
     def all_unknown(self, reason: str) -> list[Finding]:
         return [self.unknown(c.id, reason) for c in checks_for(self.platform)]
+
+
+def shown_words(value: str) -> str:
+    """A value as read (lower case) put back the way the page shows it: "Anyone on LinkedIn"."""
+    value = value[:1].upper() + value[1:]
+    for name in ("LinkedIn", "TikTok", "Facebook", "Instagram", "X"):
+        value = re.sub(rf"\b{name}\b", name, value, flags=re.I)
+    return value
 
 
 def evidence(source: Source, loaded: Loaded | None, detail: str) -> Evidence:

@@ -52,8 +52,6 @@ class AccountsPage(Page):
         self.waiting.addWidget(self.cancel_button)
         self.layout_.addLayout(self.waiting)
         self.layout_.addWidget(self.notice)
-        self.layout_.addWidget(text_label(
-            "Facebook, X and Instagram are checked today. LinkedIn and TikTok are coming."))
         self.layout_.addStretch()
         self._signing = None
         self.refresh()

@@ -1,4 +1,4 @@
-"""The mutation suite for the X and Instagram pages (see tests/test_mutations.py): generated
+"""The mutation suite for the X, Instagram, LinkedIn and TikTok pages (see tests/test_mutations.py): generated
 variants of every page, audited for real; no check may be `ok` unless the account really is
 ok. All variants run in `make faults`; `make test` runs one per platform."""
 
@@ -16,14 +16,29 @@ LABELS = {
           "Let people who have your phone number find you on X", "Add location information to your posts"],
     "instagram": ["Private account", "Allow tags from", "Manually approve tags", "Allow mentions from",
                   "Show activity status", "Allow people to share your stories", "Display contact info"],
+    "linkedin": ["Your profile's public visibility", "Articles & activity", "Websites",
+                 "Who can see or download your email address", "Profile discovery using email address",
+                 "Profile discovery using phone number", "Manage active status",
+                 "Allow your connections to see your connections list", "Who can see your connections"],
+    "tiktok": ["Private account", "Suggest your account to others", "Contacts", "Direct messages", "Duet",
+               "Stitch", "Following list", "Liked videos"],
 }
 GROUPS = {
     "x": {"settings": r"^/settings", "home": r"^/home", "profile": r"^/[A-Za-z0-9_]+$",
           "lists": r"/followers|/following", "timeline": r"^/i/api/"},
     "instagram": {"settings": r"^/accounts", "home": r"^/$", "profile": r"^/[a-z0-9._]+/?$",
                   "lists": r"/followers|/following", "grid": r"^/api/v1/feed"},
+    "linkedin": {"settings": r"^/mypreferences", "public settings": r"^/public-profile", "home": r"^/feed",
+                 "profile": r"^/in/", "lists": r"^/mynetwork"},
+    "tiktok": {"settings": r"^/setting", "profile": r"^/@[^/]+$", "videos": r"^/api/post/item_list",
+               "video pages": r"/video/"},
 }
-VALUES = "Everyone|No one|Verified users|People you follow|Don't allow|Anyone can tag you|Only people you follow can tag you|Off"
+VALUES = ("Everyone|No one|Verified users|People you follow|Don't allow|Anyone can tag you|"
+          "Only people you follow can tag you|Off|On|Anyone on LinkedIn|Anyone|All LinkedIn members|"
+          "1st-degree connections|Friends|Only me|Suggested friends|Nobody")
+
+
+PLATFORMS = ("x", "instagram", "linkedin", "tiktok")
 
 
 def variants(platform: str) -> dict:
@@ -46,7 +61,7 @@ def variants(platform: str) -> dict:
 def pytest_generate_tests(metafunc):
     if "variant" in metafunc.fixturenames:
         full = metafunc.config.getoption("--full-faults")
-        pairs = [(p, v) for p in ("x", "instagram") for v in variants(p)
+        pairs = [(p, v) for p in PLATFORMS for v in variants(p)
                  if full or v == "value moved into aria-label"]
         metafunc.parametrize("platform,variant", pairs, ids=[f"{p}|{v}" for p, v in pairs])
 

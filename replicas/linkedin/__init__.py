@@ -1,0 +1,735 @@
+"""The LinkedIn replica: a WSGI app serving one persona's LinkedIn account (see replicas/README.md)."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import re
+import secrets
+import string
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from email.utils import formatdate
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote, urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..faults import Faults, error_page
+from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from . import schema
+from .i18n import connections_count, long_date, month_day, number, translator
+
+HOST = "www.linkedin.com"
+BARE_HOST = "linkedin.com"  # answers 301 to the same path on www.linkedin.com
+COOKIE_DOMAIN = ".linkedin.com"
+COOKIE_AGE = 365 * 24 * 3600
+LOGIN_PATH = "/login"
+LOGIN_SUBMIT_PATH = "/checkpoint/lg/login-submit"
+CONNECTIONS_PATH = "/mynetwork/invite-connect/connections/"
+PUBLIC_SETTINGS_PATH = "/public-profile/settings"
+PRIVACY_PATH = "/mypreferences/d/categories/privacy"
+CHUNK_SIZE = 40  # connections in the page, and per later chunk
+TEMPLATES = Path(__file__).parent / "templates"
+# A 1x1 grey PNG: the profile photo, inline in pages and served for media.licdn.com URLs.
+PIXEL_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AwAAzgDN1GaQsAAAAABJRU5ErkJggg=="
+PIXEL = base64.b64decode(PIXEL_B64)
+# Logged out, these paths answer 302 to the login page, whatever follows: the settings, the
+# network, and everything under a profile except the profile itself.
+WALLED = re.compile(r"/(?:feed|mynetwork|messaging|notifications|mypreferences|psettings)(?:/.*)?"
+                    r"|/public-profile/settings(?:/.*)?|/in/me(?:/.*)?|/in/[^/]+/.+")
+PROFILE_PATH = re.compile(r"/in/[^/]+/?")
+SWITCH = ("true", "false")  # the values a switch posts
+
+# Signed-in navigation: (href, label, icon).
+NAV = [("/feed/", "Home", "home"), ("/mynetwork/", "My Network", "network"),
+       ("/jobs/", "Jobs", "jobs"), ("/messaging/", "Messaging", "messaging"),
+       ("/notifications/", "Notifications", "bell")]
+
+
+class Control(NamedTuple):
+    kind: str  # radios | switch
+    key: str  # the persona setting it shows and changes
+    label: str  # radios: the question (the fieldset's legend); switch: its label
+
+
+class Item(NamedTuple):
+    """One row of the Visibility page and its own page, /mypreferences/d/<slug>."""
+    label: str  # the row's label, the page's <h1>
+    description: str
+    controls: tuple[Control, ...]
+
+
+def _radios(key: str, question: str, description: str) -> Item:
+    return Item(question, description, (Control("radios", key, question),))
+
+
+ITEMS = {
+    "profile-viewing-options": _radios(
+        "profile_viewing", "Profile viewing options",
+        "Choose how you appear when you view other members’ profiles."),
+    "page-visit-visibility": Item(
+        "Page visit visibility",
+        "Choose whether Page admins can see that you visited their Page.",
+        (Control("switch", "page_visit_visibility", "Page visit visibility"),)),
+    "email-visibility": Item(
+        "Who can see or download your email address",
+        "Choose who can see your email address on your profile and in contact info.",
+        (Control("radios", "email_visibility", "Who can see or download your email address"),
+         Control("switch", "allow_export_emails",
+                 "Allow your connections to export your email address"))),
+    "connections-visibility": Item(
+        "Who can see your connections",
+        "Choose whether your connections can see your list of connections. Members will "
+        "still see connections they share with you.",
+        (Control("switch", "connections_visibility",
+                 "Allow your connections to see your connections list"),)),
+    "follow-visibility": _radios(
+        "follow_visibility", "Who can see members you follow",
+        "Choose who can see the members and Pages you follow."),
+    "last-name-visibility": _radios(
+        "last_name", "Who can see your last name",
+        "Choose how your last name appears to members who aren’t your connections and to "
+        "people who aren’t signed in."),
+    "profile-discovery-email": _radios(
+        "discover_email", "Profile discovery using email address",
+        "Choose who can find your profile using your email address."),
+    "profile-discovery-phone": _radios(
+        "discover_phone", "Profile discovery using phone number",
+        "Choose who can find your profile using your phone number."),
+    "manage-active-status": _radios(
+        "active_status", "Manage active status",
+        "Choose who can see that you are currently active on LinkedIn."),
+    "activity-broadcast": Item(
+        "Share profile updates with your network",
+        "Choose whether your network is told about changes to your profile, such as a new job "
+        "or a work anniversary.",
+        (Control("switch", "activity_broadcast", "Share profile updates with your network"),)),
+}
+# Rows whose page lives at another address than /mypreferences/d/<slug>.
+ROW_HREFS = {"public-profile": PUBLIC_SETTINGS_PATH,
+             "activity-broadcast": "/psettings/activity-broadcast"}
+# The Visibility page: (heading, [row]); "public-profile" is a link without a value.
+VISIBILITY = [
+    ("Visibility of your profile & network",
+     ["profile-viewing-options", "page-visit-visibility", "public-profile", "email-visibility",
+      "connections-visibility", "follow-visibility", "last-name-visibility",
+      "profile-discovery-email", "profile-discovery-phone"]),
+    ("Visibility of your LinkedIn activity", ["manage-active-status", "activity-broadcast"]),
+]
+# The other categories: plain link rows (nothing an audit reads), (heading, [(label, href)]).
+CATEGORIES = {
+    "account": [
+        ("Profile information", [("Name, location, and industry", "/mypreferences/d/edit-name"),
+                                 ("Personal demographic information",
+                                  "/mypreferences/d/demographic-info")]),
+        ("General preferences", [("Language", "/mypreferences/d/settings/language"),
+                                 ("Sync calendar", "/mypreferences/d/calendar-sync"),
+                                 ("Partners and services", "/mypreferences/d/permitted-services")]),
+    ],
+    "sign-in-and-security": [
+        ("Account access", [("Email addresses", "/mypreferences/d/manage-email-addresses"),
+                            ("Phone numbers", "/mypreferences/d/phone-numbers"),
+                            ("Change password", "/mypreferences/d/change-password"),
+                            ("Where you’re signed in", "/mypreferences/d/sessions"),
+                            ("Two-step verification", "/mypreferences/d/two-step-verification")]),
+    ],
+    "data-privacy": [
+        ("How LinkedIn uses your data", [("Get a copy of your data",
+                                          "/mypreferences/d/download-my-data"),
+                                         ("Search history", "/mypreferences/d/search-history")]),
+        ("Who can reach you", [("Invitations to connect", "/mypreferences/d/invitations"),
+                               ("Messages", "/mypreferences/d/message-preferences")]),
+    ],
+    "ads": [
+        ("Profile data", [("Connections", "/mypreferences/d/ads-connections"),
+                          ("Companies you follow", "/mypreferences/d/ads-companies")]),
+        ("Third-party data", [("Ads beyond LinkedIn", "/mypreferences/d/ads-beyond-linkedin")]),
+    ],
+    "notifications": [
+        ("Notifications you receive", [("Searching for a job", "/mypreferences/d/notify-jobs"),
+                                       ("Connecting with others",
+                                        "/mypreferences/d/notify-network"),
+                                       ("Posting and commenting",
+                                        "/mypreferences/d/notify-posts")]),
+    ],
+}
+# The settings navigation: (category slug, name), in the real order.
+SETTINGS_NAV = [("account", "Account preferences"), ("sign-in-and-security", "Sign in & security"),
+                ("privacy", "Visibility"), ("data-privacy", "Data privacy"),
+                ("ads", "Advertising data"), ("notifications", "Notifications")]
+
+# Public profile settings: the section switches under "Customize your public profile".
+PUBLIC_SWITCHES = [("headline", "Headline"), ("websites", "Websites"), ("summary", "Summary"),
+                   ("activity", "Articles & activity"),
+                   ("current_experience", "Current experiences"),
+                   ("past_experience", "Past experiences"), ("education", "Education"),
+                   ("volunteering", "Volunteer experience"), ("skills", "Skills"),
+                   ("causes", "Causes"), ("groups", "Groups")]
+
+# /in/<vanity>/details/<slug>/: (page name, the profile sections it shows).
+DETAILS = {"experience": ("Experience", ("experience",)),
+           "education": ("Education", ("education",)),
+           "volunteering-experiences": ("Volunteering", ("volunteering",)),
+           "skills": ("Skills", ("skills",)),
+           "interests": ("Interests", ("causes", "groups"))}
+# Owner's profile sections that have a details page ("Show all").
+SECTION_DETAILS = {"experience": "experience", "education": "education",
+                   "volunteering": "volunteering-experiences", "skills": "skills",
+                   "groups": "interests"}
+
+# Made-up occupations for the connections list.
+OCCUPATIONS = ["Social Worker at Northshire County Council", "Team Manager, Children's Services",
+               "Family Support Worker", "Independent Reviewing Officer", "Teacher",
+               "Health Visitor at Northshire NHS Trust", "Solicitor, Family Law",
+               "Youth Worker", "Practice Educator", "Student Social Worker",
+               "HR Business Partner", "Senior Practitioner", "Foster Carer",
+               "Service Manager, Adult Social Care", "Project Coordinator"]
+# addressCountry codes for the JSON-LD, from a location's last part.
+COUNTRIES = {"United Kingdom": "GB", "United States": "US", "Ireland": "IE", "France": "FR",
+             "Canada": "CA", "Australia": "AU"}
+
+
+def login_location(url: str) -> str:
+    """The login page, coming back to `url` (absolute, as the browser saw it) afterwards."""
+    return f"{LOGIN_PATH}?session_redirect=" + quote(url, safe="")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def connection_vanity(name: str) -> str:
+    """A connection's made-up vanity: "Jordan Lee" -> "jordan-lee-<4 hex>", the same every time."""
+    return f"{slug(name) or 'member'}-{hashlib.blake2b(name.encode(), digest_size=2).hexdigest()}"
+
+
+def _occupation(name: str) -> str:
+    return OCCUPATIONS[hashlib.blake2b(name.encode(), digest_size=1).digest()[0] % len(OCCUPATIONS)]
+
+
+def _json_script(data) -> str:
+    """JSON safe inside <script> (no "</script>", no HTML-significant characters)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class LinkedInClassNames(ClassNames):
+    """LinkedIn-style class names: a few utility words and a hashed one
+    ("artdeco-card ember-view t-14 a1b2c3"), chosen afresh by every app."""
+
+    _WORDS = ("artdeco-card", "artdeco-button", "artdeco-button--tertiary", "ember-view",
+              "t-12", "t-14", "t-16", "t-20", "t-bold", "t-normal", "t-black", "t-black--light",
+              "pv2", "pv3", "ph3", "ph5", "mt1", "mt2", "mb2", "mr1", "display-flex",
+              "flex-column", "flex-wrap", "align-items-center", "justify-space-between",
+              "full-width", "break-words", "relative", "pvs-list__item", "scaffold-layout__main",
+              "inline-show-more-text", "global-nav__content", "pv-top-card")
+
+    def __init__(self, pool_size: int = 400):
+        super().__init__(pool_size)
+        pick = secrets.SystemRandom()
+        self._pool = sorted({pick.choice(string.ascii_lowercase) + secrets.token_hex(3)[:5]
+                             for _ in range(pool_size)})
+
+    def classes(self, tag: str, role: str = "", hint: str = "") -> str:
+        key = (tag, role, hint)
+        if key not in self._cache:
+            digest = hashlib.blake2b(repr(key).encode(), key=self._salt).digest()
+            words = dict.fromkeys(self._WORDS[b % len(self._WORDS)]
+                                  for b in digest[1:2 + digest[0] % 3])
+            token = self._pool[int.from_bytes(digest[4:6], "big") % len(self._pool)]
+            self._cache[key] = " ".join([*words, token])
+        return self._cache[key]
+
+
+@dataclass
+class View:
+    """Who is looking: the signed-in owner (the replica has no other members), or a visitor."""
+    signed_in: bool
+    lang: str
+
+
+class LinkedInReplica:
+    # For faults aimed at the connections list's later chunks.
+    CONNECTIONS_CHUNK_PATTERN = "^" + re.escape(CONNECTIONS_PATH) + r"\?(?:.*&)?start="
+
+    def __init__(self, persona: dict):
+        if "linkedin" not in persona:
+            raise ValueError("the persona has no [linkedin] table")
+        self.persona = copy.deepcopy(persona)
+        self.writes: list[dict] = []
+        # Opaque tokens the real site puts in its authwall and checkpoint addresses.
+        self._trk_info = "AQ" + secrets.token_urlsafe(30)
+        self._checkpoint_path = "/checkpoint/challenge/AgG" + secrets.token_urlsafe(45)
+        self.faults = Faults(login_url=self._wall_location, checkpoint_url=self._checkpoint_path)
+        self._sessions: dict[str, str] = {}  # valid li_at -> its JSESSIONID
+        self._state_token: str | None = None  # the one handed out by storage_state()
+        self._bcookie = f'"v=2&{uuid.uuid4()}"'
+        self._li_rm = "AQ" + secrets.token_urlsafe(60)
+        self._lock = threading.Lock()
+        self._classes = LinkedInClassNames()
+        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        routes = [
+            (r"/", self._home),
+            (r"/(?:login|uas/login)/?", self._login),
+            (re.escape(LOGIN_SUBMIT_PATH) + "/?", self._login_submit),
+            (r"/m/logout/?", self._logout),
+            (r"/authwall/?", self._authwall),
+            (r"/signup(?:/.*)?", self._signup),
+            (r"/checkpoint/challenge/[\w-]+/?", self._checkpoint),
+            (r"/feed/?", self._feed),
+            (r"/feed/update/urn:li:activity:(?P<post_id>\d+)/?", self._post),
+            (r"/mynetwork/?", self._mynetwork),
+            (re.escape(CONNECTIONS_PATH) + "?", self._connections),
+            (r"/(?P<page>messaging|jobs|notifications)/?", self._simple),
+            (re.escape(PUBLIC_SETTINGS_PATH) + "/?", self._public_settings),
+            (r"/mypreferences/d/categories/(?P<category>[a-z-]+)/?", self._settings_category),
+            (r"/psettings/(?P<category>privacy)/?", self._settings_category),
+            (r"/psettings/(?P<slug>activity-broadcast)/?", self._settings_item),
+            (r"/mypreferences/d/(?:visibility/)?(?P<slug>[a-z-]+)/?", self._settings_item),
+            (r"/in/me(?P<rest>/.*)?", self._me),
+            (r"/in/(?P<vanity>[A-Za-z0-9-]+)/?", self._profile),
+            (r"/in/(?P<vanity>[A-Za-z0-9-]+)/overlay/contact-info/?", self._contact_info),
+            (r"/in/(?P<vanity>[A-Za-z0-9-]+)/details/(?P<section>[a-z-]+)/?", self._details),
+        ]
+        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
+
+    @property
+    def me(self) -> dict:
+        return self.persona["linkedin"]
+
+    # -- sessions ---------------------------------------------------------------------
+
+    def _new_session(self) -> str:
+        # Shaped like the real values: li_at "AQEDA…", JSESSIONID "ajax:<19 digits>" in quotes.
+        token = "AQEDA" + secrets.token_urlsafe(90)
+        with self._lock:
+            self._sessions[token] = f'"ajax:{secrets.randbelow(9 * 10**18) + 10**18}"'
+        return token
+
+    def storage_state(self) -> dict:
+        """Playwright storage state of the signed-in persona (valid until expire_sessions)."""
+        if self._state_token not in self._sessions:
+            self._state_token = self._new_session()
+        token = self._state_token
+        expires = int(time.time()) + COOKIE_AGE
+
+        def cookie(name, value, http_only=False):
+            return {"name": name, "value": value, "domain": COOKIE_DOMAIN, "path": "/",
+                    "expires": expires, "httpOnly": http_only, "secure": True,
+                    "sameSite": "None"}
+
+        return {"cookies": [cookie("li_at", token, http_only=True),
+                            cookie("JSESSIONID", self._sessions[token]),
+                            cookie("bcookie", self._bcookie), cookie("li_rm", self._li_rm)],
+                "origins": []}
+
+    def expire_sessions(self) -> None:
+        with self._lock:
+            self._sessions.clear()
+            self._state_token = None
+
+    def _view(self, req: Request) -> View:
+        signed_in = req.cookies.get("li_at", "") in self._sessions
+        return View(signed_in, self.me["ui_language"] if signed_in else "en")
+
+    # -- walls ------------------------------------------------------------------------
+
+    def _wall_location(self, url: str) -> str:
+        """Where a logged-out visitor of `url` is sent: a profile goes to the authwall (with
+        LinkedIn's tracking parameters), anything else to the login page."""
+        if PROFILE_PATH.fullmatch(urlsplit(url).path):
+            return "/authwall?" + urlencode({"trk": "public_profile", "trkInfo": self._trk_info,
+                                             "originalReferer": "", "sessionRedirect": url},
+                                            quote_via=quote, safe="")
+        return login_location(url)
+
+    def _login_wall(self, req: Request) -> Response:
+        return redirect(login_location(req.url))
+
+    # -- WSGI -------------------------------------------------------------------------
+
+    def __call__(self, environ, start_response):
+        req = Request.from_environ(environ)
+        if req.method not in SAFE_METHODS:  # logged before anything else can happen
+            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
+                                "body": req.body, "host": req.host})
+        return self.faults.serve(environ, start_response,
+                                 lambda env, sr: self._dispatch(req)(env, sr))
+
+    def _dispatch(self, req: Request) -> Response:
+        host = req.host.split(":")[0].lower()
+        if host == BARE_HOST:
+            return Response("", 301, [("Location", f"https://{HOST}{req.path}"
+                                       + (f"?{req.query}" if req.query else ""))])
+        if host.endswith(".licdn.com"):
+            return self._static(req)
+        view = self._view(req)
+        if not view.signed_in and WALLED.fullmatch(req.path):
+            return self._login_wall(req)
+        for pattern, handler in self._routes:
+            m = pattern.fullmatch(req.path)
+            if m:
+                return handler(req, view, **m.groupdict())
+        return self._not_found(req, view)
+
+    def _static(self, req: Request) -> Response:
+        """media.licdn.com: the profile photo the JSON-LD names; nothing else."""
+        if req.path.startswith("/dms/image/"):
+            return Response(PIXEL, content_type="image/png")
+        return Response("", 404, content_type="text/plain")
+
+    # -- rendering --------------------------------------------------------------------
+
+    def _render(self, template: str, view: View, req: Request, status=200, headers=(),
+                **context) -> Response:
+        lang = view.lang
+        context.setdefault("signin_href", LOGIN_PATH)
+        context.setdefault("tracking", "guest_homepage-basic")
+        context.setdefault("current", "")
+        html = self._jinja.get_template(template).render(
+            _=translator(lang), lang=lang, view=view, me=self.me, nav=NAV,
+            pixel="data:image/png;base64," + PIXEL_B64,
+            long_date=lambda iso: long_date(iso, lang),
+            month_day=lambda md: month_day(md, lang),
+            number=lambda n: number(n, lang),
+            connections_count=lambda n: connections_count(n, lang),
+            **context,
+        )
+        return Response(self._classes.apply(html), status, list(headers))
+
+    def _not_found(self, req: Request, view: View) -> Response:
+        return self._render("not_found.html", view, req, status=404)
+
+    # -- sign-in, landing, walls ------------------------------------------------------
+
+    def _home(self, req, view):
+        if view.signed_in:
+            return redirect("/feed/")
+        return self._render("landing.html", view, req)
+
+    def _login(self, req, view):
+        target = req.params.get("session_redirect", "")
+        if view.signed_in:
+            return redirect(self._safe_redirect(target, req))
+        return self._login_page(req, target)
+
+    def _login_page(self, req, target: str, error: str = "", identifier: str = ""):
+        return self._render("login.html", View(False, "en"), req, session_redirect=target,
+                            error=error, identifier=identifier)
+
+    def _login_submit(self, req, view):
+        if req.method != "POST":
+            return redirect(LOGIN_PATH)
+        me, form = self.me, req.form
+        target = form.get("session_redirect", "")
+        given = form.get("session_key", "").strip()
+        digits, phone = re.sub(r"\D", "", given), re.sub(r"\D", "", me["phone"])
+        known = given.lower() == me["email"].lower() or bool(phone and digits == phone)
+        if not known or form.get("session_password") != me["password"]:
+            return self._login_page(req, target, "Wrong email or password. Try again or create "
+                                                 "an account.", given)
+        token = self._new_session()
+        cookies = [_set_cookie("li_at", token, http_only=True),
+                   _set_cookie("JSESSIONID", self._sessions[token]),
+                   _set_cookie("bcookie", self._bcookie), _set_cookie("li_rm", self._li_rm)]
+        return redirect(self._safe_redirect(target, req), cookies)
+
+    @staticmethod
+    def _safe_redirect(target: str, req: Request) -> str:
+        """A path on this site: a path as given, or an absolute LinkedIn URL (or one on the
+        request's own host) reduced to its path; anything else goes to the feed."""
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc:
+            host = (parts.hostname or "").lower()
+            ours = host == BARE_HOST or host.endswith(COOKIE_DOMAIN) \
+                or parts.netloc.lower() == req.host.lower()
+            if parts.scheme not in ("http", "https") or not ours:
+                return "/feed/"
+        elif not target.startswith("/") or target.startswith("//"):
+            return "/feed/"
+        return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+    def _logout(self, req, view):
+        with self._lock:
+            self._sessions.pop(req.cookies.get("li_at", ""), None)
+        cleared = [_set_cookie(name, "", max_age=0) for name in ("li_at", "JSESSIONID", "li_rm")]
+        return redirect("/", cleared)
+
+    def _authwall(self, req, view):
+        target = req.params.get("sessionRedirect", "")
+        return self._render("authwall.html", View(False, "en"), req,
+                            signin_href=login_location(target) if target else LOGIN_PATH)
+
+    def _signup(self, req, view):
+        return self._render("authwall.html", View(False, "en"), req)
+
+    def _checkpoint(self, req, view):
+        return self._render("checkpoint.html", View(False, "en"), req)
+
+    # -- signed-in pages (the walls above keep visitors out) ---------------------------
+
+    def _feed(self, req, view):
+        return self._render("feed.html", view, req, current="/feed/")
+
+    def _post(self, req, view, post_id):
+        post = next((p for p in self.me["posts"] if p["id"] == post_id), None)
+        if post is None:
+            return self._not_found(req, view)
+        return self._render("post.html", view, req, post=post)
+
+    def _simple(self, req, view, page):
+        # Messaging and notifications are walled; jobs has a guest page too.
+        return self._render("simple.html", view, req, page=page, current=f"/{page}/")
+
+    def _mynetwork(self, req, view):
+        return self._render("mynetwork.html", view, req, current="/mynetwork/",
+                            count=len(self.me["connections"]["names"]))
+
+    def _connections(self, req, view):
+        """The connections page; with ?start=, one chunk of <li>s (X-Next-Chunk: the next)."""
+        people = [{"name": n, "vanity": connection_vanity(n), "occupation": _occupation(n)}
+                  for n in self.me["connections"]["names"]]
+        if "start" not in req.params:
+            return self._render("connections.html", view, req, current="/mynetwork/",
+                                people=people[:CHUNK_SIZE], total=len(people),
+                                next_chunk=_chunk_url(CHUNK_SIZE, CHUNK_SIZE, len(people)))
+        try:
+            start = max(0, int(req.params["start"]))
+            count = min(100, max(1, int(req.params.get("count", CHUNK_SIZE))))
+        except ValueError:
+            return Response(error_page(400), 400)
+        end = start + count
+        following = _chunk_url(end, count, len(people))
+        return self._render("connections_chunk.html", view, req,
+                            headers=[("X-Next-Chunk", following)] if following else [],
+                            people=people[start:end])
+
+    # -- profile ----------------------------------------------------------------------
+
+    def _is_me(self, vanity: str) -> bool:
+        return vanity.lower() == self.me["vanity"].lower()
+
+    def _me(self, req, view, rest=None):
+        return redirect(f"/in/{self.me['vanity']}{rest or '/'}")
+
+    def _profile(self, req, view, vanity):
+        if not self._is_me(vanity):
+            return self._not_found(req, view)
+        if view.signed_in:
+            return self._render("profile.html", view, req, p=self._profile_context(False),
+                                contact=None)
+        if not self.me["public_profile"]["visible"]:
+            return redirect(self._wall_location(req.url))
+        p = self._profile_context(True)
+        return self._render("profile.html", view, req, p=p, contact=None,
+                            tracking="public_profile",
+                            signin_href=LOGIN_PATH + "?" + urlencode({"session_redirect": req.url}))
+
+    def _contact_info(self, req, view, vanity):
+        if not self._is_me(vanity):
+            return self._not_found(req, view)
+        p = self.me["profile"]
+        return self._render("profile.html", view, req, p=self._profile_context(False),
+                            contact={"email": self.me["email"], "phone": self.me["phone"],
+                                     "websites": p["websites"], "birthday": p["birthday"]})
+
+    def _details(self, req, view, vanity, section):
+        if not self._is_me(vanity) or section not in DETAILS:
+            return self._not_found(req, view)
+        title, keys = DETAILS[section]
+        shown = [s for s in self._profile_context(False)["sections"] if s["key"] in keys]
+        return self._render("details.html", view, req, title=title, sections=shown)
+
+    def _public_name(self) -> str:
+        """The name as people outside the network see it ("Sam T." with "Last initial")."""
+        name = self.me["name"]
+        first, _, last = name.rpartition(" ")
+        if self.me["settings"]["last_name"] == "Last initial" and first and last:
+            return f"{first} {last[0]}."
+        return name
+
+    def _profile_context(self, public: bool) -> dict:
+        """The profile as the viewer may see it: the owner everything, the public what the
+        public profile settings show."""
+        me, p, pp = self.me, self.me["profile"], self.me["public_profile"]
+
+        def shown(key: str) -> bool:
+            return not public or pp[key]
+
+        jobs = [j for j in me["experience"]
+                if shown("current_experience" if j["end"] is None else "past_experience")]
+        parts = [
+            ("about", "About", "text", p["about"] if shown("summary") else ""),
+            ("activity", "Activity", "posts", me["posts"] if shown("activity") else []),
+            ("experience", "Experience", "items",
+             [{"primary": j["title"], "secondary": j["company"], "start": j["start"],
+               "end": j["end"]} for j in jobs]),
+            ("education", "Education", "items",
+             [{"primary": s["school"], "secondary": s["degree"], "start": s["start"],
+               "end": s["end"]} for s in me["education"]] if shown("education") else []),
+            ("volunteering", "Volunteer Experience" if public else "Volunteering", "items",
+             [{"primary": v["role"], "secondary": v["organisation"], "start": None,
+               "end": None} for v in me["volunteering"]] if shown("volunteering") else []),
+            ("skills", "Skills", "names", p["skills"] if shown("skills") else []),
+            # The owner finds the websites in the contact info, visitors in their own section.
+            ("websites", "Websites", "links", p["websites"] if public and pp["websites"] else []),
+            ("causes", "Causes", "names", p["causes"] if shown("causes") else []),
+            ("groups", "Groups", "names", p["groups"] if shown("groups") else []),
+        ]
+        name = self._public_name() if public else me["name"]
+        context = {
+            "public": public, "name": name,
+            "headline": p["headline"] if shown("headline") else "",
+            "location": p["location"],
+            "photo": p["photo"] and (not public or pp["photo"] == "Public"),
+            "connections": len(me["connections"]["names"]),
+            "sections": [{"key": key, "title": title, "kind": kind, "content": content}
+                         for key, title, kind, content in parts if content],
+            "details": SECTION_DETAILS,
+        }
+        if public:
+            context["ld_json"] = _json_script(self._ld_json(name, jobs, shown))
+        return context
+
+    def _ld_json(self, name: str, jobs: list[dict], shown) -> dict:
+        """The logged-out profile's schema.org graph: a Person, and an Article per post."""
+        me, p = self.me, self.me["profile"]
+        url = f"https://{HOST}/in/{me['vanity']}"
+        person: dict = {"@type": "Person", "name": name, "url": url, "sameAs": url}
+        if p["location"]:
+            address = {"@type": "PostalAddress", "addressLocality": p["location"]}
+            country = COUNTRIES.get(p["location"].rsplit(",", 1)[-1].strip())
+            if country:
+                address["addressCountry"] = country
+            person["address"] = address
+        current = [j["title"] for j in jobs if j["end"] is None]
+        if current:
+            person["jobTitle"] = current
+        if jobs:
+            person["worksFor"] = [
+                {"@type": "Organization", "name": j["company"],
+                 "url": f"https://{HOST}/company/{slug(j['company'])}",
+                 "member": _role(j["start"], j["end"])} for j in jobs]
+        if shown("education") and me["education"]:
+            person["alumniOf"] = [
+                {"@type": "EducationalOrganization", "name": s["school"],
+                 "url": f"https://{HOST}/school/{slug(s['school'])}/",
+                 **({"member": _role(s["start"], s["end"])} if s["start"] or s["end"] else {})}
+                for s in me["education"]]
+        if p["photo"] and me["public_profile"]["photo"] == "Public":
+            digest = hashlib.blake2b(me["vanity"].encode(), digest_size=9).hexdigest()
+            person["image"] = {"@type": "ImageObject", "contentUrl": (
+                f"https://media.licdn.com/dms/image/v2/D4E03AQ{digest}/profile-displayphoto-"
+                "shrink_200_200/0/1700000000000?e=2147483647&v=beta")}
+        if shown("summary") and p["about"]:
+            person["description"] = p["about"]
+        graph = [person]
+        if shown("activity"):
+            graph += [{"@type": "Article", "headline": post["text"][:100],
+                       "datePublished": f"{post['date']}T09:00:00.000+00:00",
+                       "author": {"@type": "Person", "name": name, "url": url},
+                       "url": f"https://{HOST}/feed/update/urn:li:activity:{post['id']}/"}
+                      for post in me["posts"]]
+        return {"@context": "http://schema.org", "@graph": graph}
+
+    # -- public profile settings ------------------------------------------------------
+
+    def _public_settings(self, req, view):
+        pp = self.me["public_profile"]
+        if req.method == "POST":
+            allowed = {key: SWITCH if options is bool else options
+                       for key, (options, _) in schema.PUBLIC_PROFILE.items()}
+            return self._update(req, pp, allowed)
+        return self._render("public_settings.html", view, req,
+                            preview=self._profile_context(True) if pp["visible"] else None,
+                            pp=pp, photo_options=schema.PHOTO_AUDIENCES,
+                            switches=PUBLIC_SWITCHES)
+
+    # -- Settings & Privacy -----------------------------------------------------------
+
+    def _settings_category(self, req, view, category):
+        if category != "privacy" and category not in CATEGORIES:
+            return self._not_found(req, view)
+        groups = []
+        if category == "privacy":
+            for heading, slugs in VISIBILITY:
+                rows = [{"label": "Edit your public profile" if s == "public-profile"
+                         else ITEMS[s].label,
+                         "href": ROW_HREFS.get(s, f"/mypreferences/d/{s}"),
+                         "value": "" if s == "public-profile" else self._row_value(ITEMS[s])}
+                        for s in slugs]
+                groups.append((heading, rows))
+        else:
+            groups = [(heading, [{"label": label, "href": href, "value": ""}
+                                 for label, href in links])
+                      for heading, links in CATEGORIES[category]]
+        name = dict(SETTINGS_NAV)[category]
+        return self._render("settings_category.html", view, req, category=category,
+                            settings_nav=SETTINGS_NAV, title=name, groups=groups)
+
+    def _row_value(self, item: Item) -> str:
+        """A row's current value: the chosen option, or On/Off for a switch."""
+        c = item.controls[0]
+        value = self.me["settings"][c.key]
+        return ("On" if value else "Off") if c.kind == "switch" else value
+
+    def _settings_item(self, req, view, slug):
+        item = ITEMS.get(slug)
+        if item is None:
+            return self._not_found(req, view)
+        settings = self.me["settings"]
+        if req.method == "POST":
+            allowed = {c.key: SWITCH if c.kind == "switch" else schema.SETTINGS[c.key][0]
+                       for c in item.controls}
+            return self._update(req, settings, allowed)
+        controls = [{"kind": c.kind, "key": c.key, "label": c.label, "value": settings[c.key],
+                     "options": schema.SETTINGS[c.key][0] if c.kind == "radios" else ()}
+                    for c in item.controls]
+        return self._render("settings_item.html", view, req, category="privacy",
+                            settings_nav=SETTINGS_NAV, title=item.label, item=item,
+                            controls=controls, action=req.path)
+
+    def _update(self, req, table: dict, allowed: dict[str, tuple]) -> Response:
+        """Save a control: one form field per changed value, then 302 back to the page.
+        An unknown field or value changes nothing and answers 400."""
+        changes = {}
+        for key, value in req.form.items():
+            if value not in allowed.get(key, ()):
+                return Response(error_page(400), 400)
+            changes[key] = value == "true" if allowed[key] == SWITCH else value
+        with self._lock:
+            table.update(changes)
+        return redirect(req.path)
+
+
+def _chunk_url(start: int, count: int, total: int) -> str:
+    """The connections chunk starting at `start`, or "" when there is none."""
+    if start >= total:
+        return ""
+    return CONNECTIONS_PATH + "?" + urlencode({"start": start, "count": count})
+
+
+def _role(start: int | None, end: int | None) -> dict:
+    role = {"@type": "OrganizationRole"}
+    if start:
+        role["startDate"] = start
+    if end:
+        role["endDate"] = end
+    return role
+
+
+def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
+    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
+        "Thu, 01 Jan 1970 00:00:01 GMT"
+    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
+             f"Domain={COOKIE_DOMAIN}", "Path=/", "Secure"]
+    if http_only:
+        attrs.append("HttpOnly")
+    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))
