@@ -34,7 +34,6 @@ def good_session(tmp_path):
     "args,message",
     [
         (["audit", "--platform", "myspace"], "unknown platform 'myspace'"),
-        (["audit", "--platform", "linkedin"], "can't check LinkedIn yet"),
         (["audit", "--site", "facebook"], "--site takes PLATFORM=VALUE"),
         (["audit", "--site", "facebook=localhost:8701"], "not an origin"),
         (["audit", "--site", "bebo=http://127.0.0.1:1"], "unknown platform 'bebo'"),

@@ -67,7 +67,7 @@ def test_killed_half_way_then_resumed(tmp_path):
         assert sum(counters["x"].hits.values()) == 0
         assert sum(counters["instagram"].hits.values()) > 0
         report = json.loads(out.read_text())
-        assert [p["platform"] for p in report["platforms"]] == ["facebook", "x", "instagram"]
+        assert [p["platform"] for p in report["platforms"]] == ["facebook", "x", "instagram", "linkedin", "tiktok"]
         assert all(p["status"] == "completed" for p in report["platforms"])
         history = subprocess.run([sys.executable, str(ROOT / "main.py"), "history"], capture_output=True, text=True,
                                  timeout=60).stdout
