@@ -13,10 +13,11 @@ pytestmark = pytest.mark.browser
 # make test: one setting, one profile detail and the watch list per platform; make faults: all.
 SAMPLE = {"facebook.future_posts", "facebook.profile.work", "facebook.connections_watchlist", "x.dm_requests",
           "x.profile.location", "x.connections_watchlist", "instagram.tags", "instagram.contact_info",
-          "instagram.connections_watchlist"}
+          "instagram.connections_watchlist", "linkedin.public_profile", "linkedin.discover_email",
+          "tiktok.suggest_account", "tiktok.public_post_content"}
 
 
-@pytest.mark.parametrize("platform", ["facebook", "x", "instagram"])
+@pytest.mark.parametrize("platform", ["facebook", "x", "instagram", "linkedin", "tiktok"])
 def test_each_check_alone_agrees_with_the_full_check_up(request, replicas, platform):
     running = replicas("demo", platforms=[platform])
     full, _ = audit(running, platforms=[platform], watch_list=["Casey Morgan"])

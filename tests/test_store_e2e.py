@@ -20,6 +20,14 @@ def personal_strings(persona: str, sessions: dict) -> list[str]:
     out += [a["text"] for a in fb.get("about", [])]
     out += [p["text"][:40] for p in fb.get("posts", [])]
     out += fb["friends"]["names"][:50]
+    if "linkedin" in data:
+        li = data["linkedin"]
+        out += [li["vanity"], li["profile"]["headline"], *li["connections"]["names"][:20]]
+        out += [p["text"][:40] for p in li["posts"]]
+    if "tiktok" in data:
+        tt = data["tiktok"]
+        out += [tt["unique_id"], tt["bio"], *[v["caption"][:40] for v in tt["videos"]]]
+    out += [data[p][k] for p, k in (("x", "handle"), ("instagram", "username")) if p in data]
     out += [c["value"] for s in sessions.values() for c in s["cookies"] if len(c["value"]) >= 6]
     return [s for s in out if len(s) >= 6]
 
@@ -96,7 +104,9 @@ def test_export_pdf_from_history(isolated_store, tmp_path):
 
     from tests.test_cli import ROOT
 
-    first = subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", "--demo", "--quiet", "--regulator", "nmc",
+    # One platform is enough to make a history to export from.
+    first = subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", "--demo", "--platform", "facebook",
+                            "--quiet", "--regulator", "nmc",
                             "--pdf", str(tmp_path / "now.pdf")], capture_output=True, text=True, timeout=300)
     assert first.returncode == 1, first.stderr
     assert (tmp_path / "now.pdf").read_bytes().startswith(b"%PDF")

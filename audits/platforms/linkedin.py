@@ -141,6 +141,7 @@ class LinkedInAudit(PlatformAudit):
         self.connections_complete = False
         self.connections_problem: str | None = None
         self._hub_links: list[dict] = []
+        self._feed_profiles: list[tuple[str, str]] = []  # (vanity, link name) on the feed
         self._loaded_urls: set[str] = set()
 
     def steps(self) -> list[Step]:
@@ -165,23 +166,27 @@ class LinkedInAudit(PlatformAudit):
         for link in read(self.owner, "links"):
             m = re.fullmatch(r"/in/([^/]+)/?", urlsplit(link["href"]).path)
             if m and m.group(1) != "me":
-                self.vanity = self.vanity or m.group(1)
-                name = link["name"].strip()
-                if name and "profile" not in name and name != "me" and not self.account.display_name:
-                    # The link's own words are lower-cased by the reader; the page's are kept.
-                    self.account.display_name = self._shown_name(name)
-        if self.vanity:
-            self.account.profile_url = f"{BASE}/in/{self.vanity}/"
+                self._feed_profiles.append((m.group(1), link["name"].strip()))
+        # The feed links to other people's profiles too: a link that says it is yours wins,
+        # and the public profile settings' own address (read next) overrides this guess.
+        mine = [v for v, name in self._feed_profiles if name in ("view profile", "your profile", "me")]
+        guess = mine or [v for v, _name in self._feed_profiles]
+        if guess:
+            self._set_vanity(guess[0])
         nav = norm(" ".join(loaded.info.get("headings", [])) + " " + loaded.info.get("text", "")[:3000])
-        if not self.vanity and "my network" not in nav and "messaging" not in nav:
+        if not guess and "my network" not in nav and "messaging" not in nav:
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise your LinkedIn home page.")
 
-    def _shown_name(self, lowered: str) -> str:
-        text = self.pages["home"].info.get("text", "")
-        for line in text.split("\n"):
-            if norm(line) == lowered:
-                return line.strip()
-        return lowered.title()
+    def _set_vanity(self, vanity: str) -> None:
+        self.vanity = vanity
+        self.account.profile_url = f"{BASE}/in/{vanity}/"
+        names = [name for v, name in self._feed_profiles
+                 if v == vanity and name and "profile" not in name and name != "me"]
+        lowered = names[0] if names else ""
+        shown = next((line.strip() for line in self.pages["home"].info.get("text", "").split("\n")
+                      if lowered and norm(line) == lowered), None) if "home" in self.pages else None
+        # The reader lower-cases names; the page's own line keeps their capitals.
+        self.account.display_name = shown or lowered.title()
 
     def _signed_out(self) -> bool:
         return self.signed_out()
@@ -193,9 +198,8 @@ class LinkedInAudit(PlatformAudit):
         if not loaded.ok:
             return
         m = re.search(r"linkedin\.com/in/([A-Za-z0-9\-_%]+)", loaded.info.get("text", ""))
-        if m and not self.vanity:
-            self.vanity = m.group(1)
-            self.account.profile_url = f"{BASE}/in/{self.vanity}/"
+        if m:  # "Edit your custom URL": the owner's own address, whatever the feed suggested
+            self._set_vanity(m.group(1))
         self.read_switch_setting("public", loaded, MASTER)
         for section, words in PERSONAL_SECTIONS.items():
             got = read(self.owner, "readSwitch", labels=[section, *words])
@@ -278,6 +282,8 @@ class LinkedInAudit(PlatformAudit):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
             return
         self.public_readable = True
+        if not self.account.display_name:
+            self.account.display_name = next((h["text"] for h in heads if not h["inDialog"]), "")
         shown = {_section_named(h["text"]) for h in heads if not h["inDialog"]}
         # Posts in the page's own description for search engines are public activity too.
         if any(isinstance(n, dict) and n.get("@type") in ("Article", "SocialMediaPosting")
@@ -335,6 +341,8 @@ class LinkedInAudit(PlatformAudit):
         home = self.pages.get("home")
         if home is None or (not home.ok and home.problem.kind in (ProblemKind.LOGIN_WALL, ProblemKind.CHECKPOINT)):
             return self.all_unknown((home.problem if home else STOPPED).reason)
+        if not self.account.display_name and self.vanity:
+            self.account.display_name = self.vanity
         out = [self.decide_public_profile(), self.decide_connections_visibility()]
         out += [self.decide_choice(c) for c in ("linkedin.email_visibility", "linkedin.discover_email",
                                                 "linkedin.discover_phone")]
