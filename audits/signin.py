@@ -31,7 +31,8 @@ HOME_URLS = {
     "facebook": "https://www.facebook.com/me/",
     "x": "https://x.com/home",
     "instagram": "https://www.instagram.com/",
-    "linkedin": "https://www.linkedin.com/feed/",
+    # LinkedIn's feed holds other people's names too; /in/me/ is the member's own profile.
+    "linkedin": "https://www.linkedin.com/in/me/",
     "tiktok": "https://www.tiktok.com/",
 }
 

@@ -56,3 +56,23 @@ def test_open_setting_lets_the_user_change_it(replicas):
                  "https://www.facebook.com/settings/?tab=how_people_find_and_contact_you",
                  site=running.sites["facebook"], headless=True, on_page=change)
     assert app.persona["facebook"]["settings"]["friends_list"] == "Only me"
+
+
+@pytest.mark.parametrize("platform,fields,cookie,name", [
+    ("linkedin", ("Email or phone", "Password", "Sign in"), "li_at", "Sam Taylor"),
+    ("tiktok", ("Email or username", "Password", "Log in"), "sessionid", "Sam"),
+])
+def test_sign_in_on_the_professional_and_video_platforms(replicas, platform, fields, cookie, name):
+    running = replicas("demo", platforms=[platform])
+    who = load_persona("demo")[platform]
+    user, password, button = fields
+
+    def fill(page):
+        page.get_by_role("textbox", name=user).fill(who["email"])
+        page.get_by_label(password, exact=True).fill(who["password"])
+        page.get_by_role("button", name=button, exact=True).click()
+
+    result = sign_in(platform, site=running.sites[platform], headless=True, on_page=fill, timeout=20)
+    assert cookie in {c["name"] for c in result.storage_state["cookies"]}
+    assert result.display_name == name
+    assert len(running.writes()[platform]) == 1  # the login form, sent by the user

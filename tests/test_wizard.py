@@ -269,3 +269,40 @@ def test_no_browser_is_a_readable_message_with_a_way_forward(qtbot, wizard, monk
     assert "try again" in page.notice.text()
     assert "Traceback" not in page.notice.text()
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
+
+
+def test_linkedin_and_tiktok_check_up_with_a_fix_and_recheck(qtbot, wizard, artifacts):
+    w = wizard
+    w.next()
+    accounts = w.pages[PageId.ACCOUNTS]
+    accounts.use_demo("linkedin")
+    accounts.use_demo("tiktok")
+    next_page(qtbot, w, PageId.ABOUT_YOU)
+    next_page(qtbot, w, PageId.CHECKUP)
+    qtbot.waitUntil(lambda: w.state.report is not None and not w.worker.running, timeout=LONG)
+    next_page(qtbot, w, PageId.RESULTS)
+    tree = w.pages[PageId.RESULTS].tree
+    tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert tops == ["LinkedIn (Sam Taylor)", "TikTok (Sam)"]
+    next_page(qtbot, w, PageId.CHECKLIST)
+    page = w.pages[PageId.CHECKLIST]
+    assert select(page, "tiktok.private_account")
+
+    def make_private(p):  # what the user does in the opened browser window
+        p.get_by_role("switch", name="Private account").click()
+        p.get_by_role("button", name="Switch to private").click()
+        p.wait_for_function("() => document.querySelector('[role=switch][aria-checked=true]')")
+
+    w.window_hook = make_private
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    assert w.running.apps["tiktok"].persona["tiktok"]["settings"]["private_account"] is True
+    w.running.apps["tiktok"].writes.clear()  # the user's own change
+    select(page, "tiktok.private_account")
+    qtbot.mouseClick(page.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.worker.running, timeout=LONG)
+    fixed = w.state.finding("tiktok.private_account")
+    assert fixed.status == "ok", (fixed.summary, fixed.reason)
+    assert "Checked again: OK" in page.notice.text()
+    assert not any(w.running.writes().values())
+    shot(w, artifacts, "6c-checklist-tiktok-fixed")
