@@ -1,9 +1,11 @@
-"""Small WSGI helpers shared by the replicas: requests, responses and generated class names."""
+"""Small WSGI helpers shared by the replicas: requests, responses, generated class names,
+JSON for <script> and UI translation."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -161,3 +163,17 @@ class ClassNames:
             return f'<{tag} class="{classes}"{attrs}{m.group(4)}>'
 
         return self._TAG.sub(one, html)
+
+
+def json_script(data) -> str:
+    """Compact JSON safe inside <script> (no "</script>", no HTML-significant characters)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def make_translator(tables: dict[str, dict[str, str]]):
+    """A platform's translator(lang): English text -> its translation, or itself if missing."""
+    def translator(lang: str):
+        table = tables.get(lang, {})
+        return lambda text: table.get(text, text)
+    return translator

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import secrets
-import threading
 import time
 from dataclasses import dataclass, replace
-from email.utils import formatdate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from ..base import ReplicaApp
 from ..faults import Faults, error_page
-from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from ..web import Request, Response, redirect
 from . import schema
 from .i18n import long_date, translator
 
@@ -129,23 +125,17 @@ class View:
         return self.owner or audience == schema.PUBLIC
 
 
-class FacebookReplica:
+class FacebookReplica(ReplicaApp):
     # For faults aimed at the timeline's later chunks: app.faults.add(app.FEED_CHUNK_PATTERN, ...)
     FEED_CHUNK_PATTERN = "^" + re.escape(FEED_CHUNK_PATH)
+    TABLE = "facebook"
+    TEMPLATES = TEMPLATES
+    COOKIE_DOMAIN = ".facebook.com"
+    COOKIE_AGE = COOKIE_AGE
+    LOGIN_LOCATION = staticmethod(login_location)
 
     def __init__(self, persona: dict):
-        if "facebook" not in persona:
-            raise ValueError("the persona has no [facebook] table")
-        self.persona = copy.deepcopy(persona)
-        self.writes: list[dict] = []
-        self.faults = Faults(login_url=login_location, checkpoint_url="/checkpoint/")
-        self._sessions: set[str] = set()  # valid xs tokens
-        self._state_xs: str | None = None  # the one handed out by storage_state()
         self._datr = secrets.token_urlsafe(18)
-        self._lock = threading.Lock()
-        self._classes = ClassNames()
-        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         routes = [
             (r"/", self._home),
             (r"/login(?:/|\.php)?", self._login_page),
@@ -161,11 +151,12 @@ class FacebookReplica:
             (r"/(?P<username>[\w.]+)/posts/(?P<post_id>\d+)/?", self._permalink),
             (r"/(?P<username>[\w.]+)(?:/(?P<section>[a-z_]+))?/?", self._profile),
         ]
-        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
+        super().__init__(persona, routes=routes, sessions=set(),  # valid xs tokens
+                         faults=Faults(login_url=login_location, checkpoint_url="/checkpoint/"))
 
     @property
     def fb(self) -> dict:
-        return self.persona["facebook"]
+        return self.me
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -179,48 +170,17 @@ class FacebookReplica:
 
     def storage_state(self) -> dict:
         """Playwright storage state of the signed-in persona (valid until expire_sessions)."""
-        if self._state_xs not in self._sessions:
-            self._state_xs = self._new_session()
-        expires = int(time.time()) + COOKIE_AGE
-
-        def cookie(name, value, http_only):
-            return {"name": name, "value": value, "domain": ".facebook.com", "path": "/",
-                    "expires": expires, "httpOnly": http_only, "secure": True,
-                    "sameSite": "None"}
-
-        return {"cookies": [cookie("c_user", self.fb["user_id"], False),
-                            cookie("xs", self._state_xs, True),
-                            cookie("datr", self._datr, True)],
-                "origins": []}
-
-    def expire_sessions(self) -> None:
-        with self._lock:
-            self._sessions.clear()
-            self._state_xs = None
+        if self._state_token not in self._sessions:
+            self._state_token = self._new_session()
+        return self._storage_state([("c_user", self.fb["user_id"], False),
+                                    ("xs", self._state_token, True),
+                                    ("datr", self._datr, True)])
 
     def _view(self, req: Request) -> View:
         signed_in = (req.cookies.get("c_user") == self.fb["user_id"]
                      and req.cookies.get("xs") in self._sessions)
         view_as = signed_in and req.params.get("viewas") == PUBLIC_VIEWER_ID
         return View(signed_in, view_as, self.fb["ui_language"] if signed_in else "en")
-
-    # -- WSGI -------------------------------------------------------------------------
-
-    def __call__(self, environ, start_response):
-        req = Request.from_environ(environ)
-        if req.method not in SAFE_METHODS:  # logged before anything else can happen
-            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
-                                "body": req.body, "host": req.host})
-        return self.faults.serve(environ, start_response,
-                                 lambda env, sr: self._dispatch(req)(env, sr))
-
-    def _dispatch(self, req: Request) -> Response:
-        view = self._view(req)
-        for pattern, handler in self._routes:
-            m = pattern.fullmatch(req.path)
-            if m:
-                return handler(req, view, **m.groupdict())
-        return self._unavailable(req, view)
 
     # -- rendering --------------------------------------------------------------------
 
@@ -237,21 +197,17 @@ class FacebookReplica:
                 "ACCOUNT_ID": fb["user_id"], "USER_ID": fb["user_id"]}
         if not view.signed_in:
             user = {"NAME": "", "SHORT_NAME": "", "ACCOUNT_ID": "0", "USER_ID": "0"}
-        html = self._jinja.get_template(template).render(
-            _=t, lang=view.lang, view=view, link=link, fb=fb,
+        return self._page(
+            template, status, headers, _=t, lang=view.lang, view=view, link=link, fb=fb,
             date=lambda iso: long_date(iso, view.lang),
             blob={"CurrentUserInitialData": user}, slug=slug, viewas_id=PUBLIC_VIEWER_ID,
             exit_url=_without_viewas(req),
             overlay_action=LOGIN_ACTION + "?" + urlencode({"login_attempt": "1", "next": req.url}),
             **context,
         )
-        return Response(self._classes.apply(html), status, list(headers))
 
-    def _unavailable(self, req: Request, view: View) -> Response:
+    def _not_found(self, req: Request, view: View) -> Response:
         return self._render("unavailable.html", view, req, status=404)
-
-    def _login_wall(self, req: Request) -> Response:
-        return redirect(login_location(req.url))
 
     # -- sign-in, home, walls ---------------------------------------------------------
 
@@ -276,9 +232,10 @@ class FacebookReplica:
                 req.form.get("pass") != fb["password"]:
             return self._login_page(req, View(False, False, "en"), error=True)
         xs = self._new_session()
-        cookies = [_set_cookie("c_user", fb["user_id"]), _set_cookie("xs", xs, http_only=True)]
+        cookies = [self._set_cookie("c_user", fb["user_id"]),
+                   self._set_cookie("xs", xs, http_only=True)]
         if "datr" not in req.cookies:
-            cookies.append(_set_cookie("datr", self._datr, http_only=True))
+            cookies.append(self._set_cookie("datr", self._datr, http_only=True))
         return redirect(self._safe_next(req, req.params.get("next")), cookies)
 
     def _safe_next(self, req, next_url: str | None) -> str:
@@ -294,7 +251,7 @@ class FacebookReplica:
         return path + (f"?{parts.query}" if parts.query else "")
 
     def _logout(self, req, view):
-        return redirect("/", [_set_cookie(name, "", max_age=0) for name in ("c_user", "xs")])
+        return redirect("/", [self._set_cookie(name, "", max_age=0) for name in ("c_user", "xs")])
 
     def _checkpoint(self, req, view):
         return self._render("checkpoint.html", View(False, False, "en"), req)
@@ -309,18 +266,18 @@ class FacebookReplica:
 
     def _profile_php(self, req, view):
         if req.params.get("id") != self.fb["user_id"]:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         return self._profile_page(req, view, req.params.get("sk") or "posts")
 
     def _profile(self, req, view, username, section=None):
         if username != self.fb["username"]:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         return self._profile_page(req, view, section or req.params.get("sk") or "posts")
 
     def _profile_page(self, req, view, section):
         section = {"timeline": "posts", "about_overview": "about"}.get(section, section)
         if section not in PROFILE_TABS and section not in ABOUT_SECTIONS:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         friends_public = self.fb["settings"]["friends_list"] == schema.PUBLIC
         if not view.signed_in and (section.startswith("about")
                                    or (section == "friends" and not friends_public)):
@@ -405,13 +362,13 @@ class FacebookReplica:
     def _permalink(self, req, view, username, post_id):
         post = next((p for p in self.fb["posts"] if p["id"] == post_id), None)
         if username != self.fb["username"] or post is None or not view.sees(post["audience"]):
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         return self._render("permalink.html", view, req, post=post)
 
     def _place(self, req, view, place):
         names = {slug(p["place"]): p["place"] for p in self.fb["posts"] if p.get("place")}
         if place not in names:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         return self._render("place.html", view, req, place=names[place])
 
     # -- settings ---------------------------------------------------------------------
@@ -465,12 +422,3 @@ def _without_viewas(req: Request) -> str:
     query = "&".join(part for part in req.query.split("&") if part and not part.startswith("viewas="))
     return req.path + (f"?{query}" if query else "")
 
-
-def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
-    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
-        "Thu, 01 Jan 1970 00:00:01 GMT"
-    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
-             "Domain=.facebook.com", "Path=/", "Secure"]
-    if http_only:
-        attrs.append("HttpOnly")
-    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import calendar
-import copy
 import hashlib
 import json
 import re
 import secrets
 import string
-import threading
 import time
 from dataclasses import dataclass
-from email.utils import formatdate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
-from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from ..web import Request, Response, json_script, redirect
 from . import schema
 from .i18n import PRIVATE_TEXT, PUBLIC_TEXT, long_date, short_date, translator
 
@@ -143,46 +139,23 @@ def username_for(name: str, taken: set[str]) -> str:
     return username
 
 
-def _json_script(data) -> str:
-    """Compact JSON safe inside <script>, as the real pages embed it ("is_private":true)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 @dataclass
 class _Request(Request):
     app_id: str = ""  # the X-IG-App-ID header, which web_profile_info requires
 
 
-@dataclass
-class View:
-    """Who is looking: the signed-in owner, or a logged-out visitor."""
-    signed_in: bool
-    lang: str
-
-    @property
-    def owner(self) -> bool:
-        return self.signed_in
-
-
-class InstagramReplica:
+class InstagramReplica(ReplicaApp):
     # For faults aimed at the profile grid's later chunks.
     FEED_CHUNK_PATTERN = "^" + re.escape(FEED_PATH)
+    TABLE = "instagram"
+    TEMPLATES = TEMPLATES
+    COOKIE_DOMAIN = COOKIE_DOMAIN
+    COOKIE_AGE = COOKIE_AGE
+    LOGIN_LOCATION = staticmethod(login_location)
 
     def __init__(self, persona: dict):
-        if "instagram" not in persona:
-            raise ValueError("the persona has no [instagram] table")
-        self.persona = copy.deepcopy(persona)
-        self.writes: list[dict] = []
-        self.faults = Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH)
-        self._sessions: set[str] = set()  # valid sessionid values
-        self._state_session: str | None = None  # the one handed out by storage_state()
         self._csrftoken = _token(32)
         self._mid = _token(28)
-        self._lock = threading.Lock()
-        self._classes = ClassNames()
-        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         routes = [
             (r"/", self._home),
             (r"/accounts/login/?", self._login),
@@ -197,11 +170,8 @@ class InstagramReplica:
             (r"/(?P<username>[\w.]+)/(?P<which>followers|following)/?", self._people),
             (r"/(?P<username>[\w.]+)(?:/(?P<tab>tagged))?/?", self._profile),
         ]
-        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
-
-    @property
-    def me(self) -> dict:
-        return self.persona["instagram"]
+        super().__init__(persona, routes=routes, sessions=set(),  # valid sessionid values
+                         faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -215,25 +185,12 @@ class InstagramReplica:
 
     def storage_state(self) -> dict:
         """Playwright storage state of the signed-in persona (valid until expire_sessions)."""
-        if self._state_session not in self._sessions:
-            self._state_session = self._new_session()
-        expires = int(time.time()) + COOKIE_AGE
-
-        def cookie(name, value, http_only):
-            return {"name": name, "value": value, "domain": COOKIE_DOMAIN, "path": "/",
-                    "expires": expires, "httpOnly": http_only, "secure": True,
-                    "sameSite": "None"}
-
-        return {"cookies": [cookie("sessionid", self._state_session, True),
-                            cookie("ds_user_id", self.me["user_id"], False),
-                            cookie("csrftoken", self._csrftoken, False),
-                            cookie("mid", self._mid, False)],
-                "origins": []}
-
-    def expire_sessions(self) -> None:
-        with self._lock:
-            self._sessions.clear()
-            self._state_session = None
+        if self._state_token not in self._sessions:
+            self._state_token = self._new_session()
+        return self._storage_state([("sessionid", self._state_token, True),
+                                    ("ds_user_id", self.me["user_id"], False),
+                                    ("csrftoken", self._csrftoken, False),
+                                    ("mid", self._mid, False)])
 
     def _view(self, req: Request) -> View:
         signed_in = req.cookies.get("sessionid") in self._sessions
@@ -241,22 +198,10 @@ class InstagramReplica:
 
     # -- WSGI -------------------------------------------------------------------------
 
-    def __call__(self, environ, start_response):
+    def _request(self, environ) -> _Request:
         req = _Request.from_environ(environ)
         req.app_id = environ.get("HTTP_X_IG_APP_ID", "")
-        if req.method not in SAFE_METHODS:  # logged before anything else can happen
-            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
-                                "body": req.body, "host": req.host})
-        return self.faults.serve(environ, start_response,
-                                 lambda env, sr: self._dispatch(req)(env, sr))
-
-    def _dispatch(self, req: Request) -> Response:
-        view = self._view(req)
-        for pattern, handler in self._routes:
-            m = pattern.fullmatch(req.path)
-            if m:
-                return handler(req, view, **m.groupdict())
-        return self._unavailable(req, view)
+        return req
 
     # -- rendering --------------------------------------------------------------------
 
@@ -269,16 +214,15 @@ class InstagramReplica:
         if view.signed_in:
             user.update(ACCOUNT_ID=me["user_id"], USER_ID=me["user_id"], NAME=me["name"],
                         SHORT_NAME=me["name"].split()[0])
-        html = self._jinja.get_template(template).render(
-            _=t, lang=lang, view=view, me=me, private=me["settings"]["private"],
+        return self._page(
+            template, status, headers, _=t, lang=lang, view=view, me=me, private=me["settings"]["private"],
             date=lambda iso: long_date(iso, lang), short_date=short_date,
             alt=lambda post: self._alt(post, t, lang), location_id=location_id, slug=slug,
             post_time=_post_time, count=lambda n: f"{n:,}",
-            viewer_blob=_json_script({"CurrentUserInitialData": user}),
+            viewer_blob=json_script({"CurrentUserInitialData": user}),
             login_url=login_location(req.url),
             **context,
         )
-        return Response(self._classes.apply(html), status, list(headers))
 
     def _alt(self, post: dict, t, lang: str) -> str:
         """A grid image's alt text: the persona's own, or the generated sentence and caption."""
@@ -289,11 +233,8 @@ class InstagramReplica:
                     if post["location"] else t("Photo by {} on {}.").format(self.me["name"], when))
         return f"{sentence} {post['caption']}".strip()
 
-    def _unavailable(self, req: Request, view: View) -> Response:
+    def _not_found(self, req: Request, view: View) -> Response:
         return self._render("unavailable.html", view, req, status=404)
-
-    def _login_wall(self, req: Request) -> Response:
-        return redirect(login_location(req.url))
 
     # -- sign-in, home ----------------------------------------------------------------
 
@@ -324,11 +265,11 @@ class InstagramReplica:
         if req.form.get("password") != me["password"]:
             return self._login_page(req, "Sorry, your password was incorrect. Please double-check "
                                          "your password.")
-        cookies = [_set_cookie("sessionid", self._new_session(), http_only=True),
-                   _set_cookie("ds_user_id", me["user_id"]),
-                   _set_cookie("csrftoken", self._csrftoken)]
+        cookies = [self._set_cookie("sessionid", self._new_session(), http_only=True),
+                   self._set_cookie("ds_user_id", me["user_id"]),
+                   self._set_cookie("csrftoken", self._csrftoken)]
         if "mid" not in req.cookies:
-            cookies.append(_set_cookie("mid", self._mid))
+            cookies.append(self._set_cookie("mid", self._mid))
         return redirect(self._safe_next(req.params.get("next")), cookies)
 
     @staticmethod
@@ -341,7 +282,7 @@ class InstagramReplica:
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
     def _logout(self, req, view):
-        cleared = [_set_cookie(name, "", max_age=0) for name in ("sessionid", "ds_user_id")]
+        cleared = [self._set_cookie(name, "", max_age=0) for name in ("sessionid", "ds_user_id")]
         return redirect("/", cleared)
 
     def _checkpoint(self, req, view):
@@ -393,7 +334,7 @@ class InstagramReplica:
         shows_contact = profile["professional"] and settings["display_contact_info"]
         website = profile["website"]
         return {
-            "user_blob": _json_script({"data": {"user": self._user_json(view)}, "status": "ok"}),
+            "user_blob": json_script({"data": {"user": self._user_json(view)}, "status": "ok"}),
             "category": profile["category"]
             if profile["professional"] and settings["display_category"] else "",
             "contact": me["contact"] if shows_contact else {},
@@ -405,9 +346,9 @@ class InstagramReplica:
 
     def _profile(self, req, view, username, tab=None):
         if username.lower() in RESERVED:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         if not self._is_me(username):
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         posts = self.me["posts"] if self._posts_visible(view) else []
         return self._render("profile.html", view, req, tab=tab or "posts",
                             posts_visible=self._posts_visible(view), posts=posts[:PAGE_SIZE],
@@ -448,7 +389,7 @@ class InstagramReplica:
     def _post(self, req, view, code):
         post = next((p for p in self.me["posts"] if p["code"] == code), None)
         if post is None:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         if not self._posts_visible(view):
             return self._login_wall(req)
         return self._render("post.html", view, req, post=post)
@@ -459,13 +400,13 @@ class InstagramReplica:
         names = {location_id(p["location"]): p["location"] for p in self.me["posts"]
                  if p["location"]}
         if loc_id not in names:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         posts = [p for p in self.me["posts"] if p["location"] == names[loc_id]]
         return self._render("location.html", view, req, name=names[loc_id], posts=posts)
 
     def _people(self, req, view, username, which):
         if not self._is_me(username):
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         if not view.signed_in:  # lists are behind the login wall on the real site
             return self._login_wall(req)
         taken = {self.me["username"].lower()}
@@ -488,7 +429,7 @@ class InstagramReplica:
         if not view.signed_in:
             return self._login_wall(req)
         if path not in SETTINGS_PAGES:
-            return self._unavailable(req, view)
+            return self._not_found(req, view)
         if req.method == "POST":
             return self._settings_update(req, path)
         title, controls = SETTINGS_PAGES[path]
@@ -541,13 +482,3 @@ def _post_time(post: dict) -> str:
     """A post's datetime attribute: its date, at a time of day derived from its code."""
     n = int(hashlib.blake2b(post["code"].encode(), digest_size=2).hexdigest(), 16)
     return f"{post['date']}T{8 + n % 12:02d}:{n // 12 % 60:02d}:00.000Z"
-
-
-def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
-    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
-        "Thu, 01 Jan 1970 00:00:01 GMT"
-    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
-             f"Domain={COOKIE_DOMAIN}", "Path=/", "Secure"]
-    if http_only:
-        attrs.append("HttpOnly")
-    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import base64
-import copy
 import hashlib
-import json
 import re
 import secrets
 import string
-import threading
-import time
 import uuid
 from dataclasses import dataclass
-from email.utils import formatdate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from ..base import ReplicaApp
 from ..faults import Faults, error_page
-from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from ..web import ClassNames, Request, Response, json_script, redirect
 from . import schema
 from .i18n import connections_count, long_date, month_day, number, translator
 
@@ -213,12 +207,6 @@ def _occupation(name: str) -> str:
     return OCCUPATIONS[hashlib.blake2b(name.encode(), digest_size=1).digest()[0] % len(OCCUPATIONS)]
 
 
-def _json_script(data) -> str:
-    """JSON safe inside <script> (no "</script>", no HTML-significant characters)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 class LinkedInClassNames(ClassNames):
     """LinkedIn-style class names: a few utility words and a hashed one
     ("artdeco-card ember-view t-14 a1b2c3"), chosen afresh by every app."""
@@ -254,27 +242,24 @@ class View:
     lang: str
 
 
-class LinkedInReplica:
+class LinkedInReplica(ReplicaApp):
     # For faults aimed at the connections list's later chunks.
     CONNECTIONS_CHUNK_PATTERN = "^" + re.escape(CONNECTIONS_PATH) + r"\?(?:.*&)?start="
+    TABLE = "linkedin"
+    TEMPLATES = TEMPLATES
+    COOKIE_DOMAIN = COOKIE_DOMAIN
+    COOKIE_AGE = COOKIE_AGE
+    LOGIN_LOCATION = staticmethod(login_location)
+    HOST = HOST
+    OLD_HOSTS = frozenset({BARE_HOST})
+    CLASS_NAMES = LinkedInClassNames
 
     def __init__(self, persona: dict):
-        if "linkedin" not in persona:
-            raise ValueError("the persona has no [linkedin] table")
-        self.persona = copy.deepcopy(persona)
-        self.writes: list[dict] = []
         # Opaque tokens the real site puts in its authwall and checkpoint addresses.
         self._trk_info = "AQ" + secrets.token_urlsafe(30)
         self._checkpoint_path = "/checkpoint/challenge/AgG" + secrets.token_urlsafe(45)
-        self.faults = Faults(login_url=self._wall_location, checkpoint_url=self._checkpoint_path)
-        self._sessions: dict[str, str] = {}  # valid li_at -> its JSESSIONID
-        self._state_token: str | None = None  # the one handed out by storage_state()
         self._bcookie = f'"v=2&{uuid.uuid4()}"'
         self._li_rm = "AQ" + secrets.token_urlsafe(60)
-        self._lock = threading.Lock()
-        self._classes = LinkedInClassNames()
-        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         routes = [
             (r"/", self._home),
             (r"/(?:login|uas/login)/?", self._login),
@@ -298,11 +283,9 @@ class LinkedInReplica:
             (r"/in/(?P<vanity>[A-Za-z0-9-]+)/overlay/contact-info/?", self._contact_info),
             (r"/in/(?P<vanity>[A-Za-z0-9-]+)/details/(?P<section>[a-z-]+)/?", self._details),
         ]
-        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
-
-    @property
-    def me(self) -> dict:
-        return self.persona["linkedin"]
+        super().__init__(persona, routes=routes, sessions={},  # valid li_at -> its JSESSIONID
+                         faults=Faults(login_url=self._wall_location,
+                                       checkpoint_url=self._checkpoint_path))
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -318,22 +301,10 @@ class LinkedInReplica:
         if self._state_token not in self._sessions:
             self._state_token = self._new_session()
         token = self._state_token
-        expires = int(time.time()) + COOKIE_AGE
-
-        def cookie(name, value, http_only=False):
-            return {"name": name, "value": value, "domain": COOKIE_DOMAIN, "path": "/",
-                    "expires": expires, "httpOnly": http_only, "secure": True,
-                    "sameSite": "None"}
-
-        return {"cookies": [cookie("li_at", token, http_only=True),
-                            cookie("JSESSIONID", self._sessions[token]),
-                            cookie("bcookie", self._bcookie), cookie("li_rm", self._li_rm)],
-                "origins": []}
-
-    def expire_sessions(self) -> None:
-        with self._lock:
-            self._sessions.clear()
-            self._state_token = None
+        return self._storage_state([("li_at", token, True),
+                                    ("JSESSIONID", self._sessions[token], False),
+                                    ("bcookie", self._bcookie, False),
+                                    ("li_rm", self._li_rm, False)])
 
     def _view(self, req: Request) -> View:
         signed_in = req.cookies.get("li_at", "") in self._sessions
@@ -350,34 +321,17 @@ class LinkedInReplica:
                                             quote_via=quote, safe="")
         return login_location(url)
 
-    def _login_wall(self, req: Request) -> Response:
-        return redirect(login_location(req.url))
-
     # -- WSGI -------------------------------------------------------------------------
 
-    def __call__(self, environ, start_response):
-        req = Request.from_environ(environ)
-        if req.method not in SAFE_METHODS:  # logged before anything else can happen
-            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
-                                "body": req.body, "host": req.host})
-        return self.faults.serve(environ, start_response,
-                                 lambda env, sr: self._dispatch(req)(env, sr))
-
     def _dispatch(self, req: Request) -> Response:
-        host = req.host.split(":")[0].lower()
-        if host == BARE_HOST:
-            return Response("", 301, [("Location", f"https://{HOST}{req.path}"
-                                       + (f"?{req.query}" if req.query else ""))])
-        if host.endswith(".licdn.com"):
+        if req.host.split(":")[0].lower().endswith(".licdn.com"):
             return self._static(req)
-        view = self._view(req)
+        return super()._dispatch(req)  # linkedin.com/... -> www.linkedin.com/..., then routes
+
+    def _route(self, req: Request, view: View) -> Response:
         if not view.signed_in and WALLED.fullmatch(req.path):
             return self._login_wall(req)
-        for pattern, handler in self._routes:
-            m = pattern.fullmatch(req.path)
-            if m:
-                return handler(req, view, **m.groupdict())
-        return self._not_found(req, view)
+        return super()._route(req, view)
 
     def _static(self, req: Request) -> Response:
         """media.licdn.com: the profile photo the JSON-LD names; nothing else."""
@@ -393,8 +347,8 @@ class LinkedInReplica:
         context.setdefault("signin_href", LOGIN_PATH)
         context.setdefault("tracking", "guest_homepage-basic")
         context.setdefault("current", "")
-        html = self._jinja.get_template(template).render(
-            _=translator(lang), lang=lang, view=view, me=self.me, nav=NAV,
+        return self._page(
+            template, status, headers, _=translator(lang), lang=lang, view=view, me=self.me, nav=NAV,
             pixel="data:image/png;base64," + PIXEL_B64,
             long_date=lambda iso: long_date(iso, lang),
             month_day=lambda md: month_day(md, lang),
@@ -402,7 +356,6 @@ class LinkedInReplica:
             connections_count=lambda n: connections_count(n, lang),
             **context,
         )
-        return Response(self._classes.apply(html), status, list(headers))
 
     def _not_found(self, req: Request, view: View) -> Response:
         return self._render("not_found.html", view, req, status=404)
@@ -436,9 +389,9 @@ class LinkedInReplica:
             return self._login_page(req, target, "Wrong email or password. Try again or create "
                                                  "an account.", given)
         token = self._new_session()
-        cookies = [_set_cookie("li_at", token, http_only=True),
-                   _set_cookie("JSESSIONID", self._sessions[token]),
-                   _set_cookie("bcookie", self._bcookie), _set_cookie("li_rm", self._li_rm)]
+        cookies = [self._set_cookie("li_at", token, http_only=True),
+                   self._set_cookie("JSESSIONID", self._sessions[token]),
+                   self._set_cookie("bcookie", self._bcookie), self._set_cookie("li_rm", self._li_rm)]
         return redirect(self._safe_redirect(target, req), cookies)
 
     @staticmethod
@@ -459,7 +412,7 @@ class LinkedInReplica:
     def _logout(self, req, view):
         with self._lock:
             self._sessions.pop(req.cookies.get("li_at", ""), None)
-        cleared = [_set_cookie(name, "", max_age=0) for name in ("li_at", "JSESSIONID", "li_rm")]
+        cleared = [self._set_cookie(name, "", max_age=0) for name in ("li_at", "JSESSIONID", "li_rm")]
         return redirect("/", cleared)
 
     def _authwall(self, req, view):
@@ -595,7 +548,7 @@ class LinkedInReplica:
             "details": SECTION_DETAILS,
         }
         if public:
-            context["ld_json"] = _json_script(self._ld_json(name, jobs, shown))
+            context["ld_json"] = json_script(self._ld_json(name, jobs, shown))
         return context
 
     def _ld_json(self, name: str, jobs: list[dict], shown) -> dict:
@@ -723,13 +676,3 @@ def _role(start: int | None, end: int | None) -> dict:
     if end:
         role["endDate"] = end
     return role
-
-
-def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
-    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
-        "Thu, 01 Jan 1970 00:00:01 GMT"
-    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
-             f"Domain={COOKIE_DOMAIN}", "Path=/", "Secure"]
-    if http_only:
-        attrs.append("HttpOnly")
-    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))

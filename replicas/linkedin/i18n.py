@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..web import make_translator
+
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
@@ -213,11 +215,7 @@ FR = {
 }
 
 TABLES = {"fr": FR}
-
-
-def translator(lang: str):
-    table = TABLES.get(lang, {})
-    return lambda text: table.get(text, text)
+translator = make_translator(TABLES)
 
 
 def long_date(iso: str, lang: str) -> str:

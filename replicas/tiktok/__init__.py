@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import base64
 import calendar
-import copy
 import hashlib
 import json
 import re
 import secrets
 import string
-import threading
 import time
-from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
 from ..personas import _synthetic_days, synthetic_names
-from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from ..web import ClassNames, Request, Response, json_script, redirect
 from . import schema
 from .i18n import short_count, translator, video_date, webapp_strings
 
@@ -138,12 +134,6 @@ def unique_id_for(name: str, taken: set[str]) -> str:
     return unique_id
 
 
-def _json_script(data) -> str:
-    """Compact JSON safe inside <script>, as the real pages embed it ("privateAccount":true)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 class TikTokClassNames(ClassNames):
     """TikTok's generated class names: an emotion class named after the styled component,
     then its label ("css-1k9x2pq-DivShareLayoutMain e1abcd0"). A template's class hint
@@ -167,39 +157,25 @@ class TikTokClassNames(ClassNames):
         return self._cache[key]
 
 
-@dataclass
-class View:
-    """Who is looking: the signed-in owner, or a logged-out visitor."""
-    signed_in: bool
-    lang: str
-
-    @property
-    def owner(self) -> bool:
-        return self.signed_in
-
-
-class TikTokReplica:
+class TikTokReplica(ReplicaApp):
     # For faults aimed at the profile grid's later videos.
     ITEM_LIST_PATTERN = "^" + re.escape(ITEM_LIST_PATH)
+    TABLE = "tiktok"
+    TEMPLATES = TEMPLATES
+    COOKIE_DOMAIN = COOKIE_DOMAIN
+    COOKIE_AGE = COOKIE_AGE
+    LOGIN_LOCATION = staticmethod(login_location)
+    HOST = HOST
+    OLD_HOSTS = frozenset(OLD_HOSTS)  # tiktok.com/... -> www.tiktok.com/...
+    CLASS_NAMES = TikTokClassNames
 
     def __init__(self, persona: dict):
-        if "tiktok" not in persona:
-            raise ValueError("the persona has no [tiktok] table")
-        self.persona = copy.deepcopy(persona)
-        self.writes: list[dict] = []
-        self.faults = Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH)
-        self._sessions: set[str] = set()  # valid sessionid values (sid_tt carries the same)
-        self._state_session: str | None = None  # the one handed out by storage_state()
         self._uid_tt = secrets.token_hex(32)
         self._ms_token = _token(126) + "=="
         self._web_id_created = str(int(time.time()))
         self._ttwid = f"1%7C{_token(43)}%7C{self._web_id_created}%7C{secrets.token_hex(32)}"
         self._csrf_token = _token(36)
         self._web_id = str(7_300_000_000_000_000_000 + secrets.randbelow(10**17))
-        self._lock = threading.Lock()
-        self._classes = TikTokClassNames()
-        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         self._feed = _made_up_feed()
         routes = [
             (r"/(?:foryou)?", self._foryou),
@@ -215,11 +191,9 @@ class TikTokReplica:
             (r"/@(?P<unique_id>[\w.]+)/video/(?P<video_id>\d+)/?", self._video),
             (r"/@(?P<unique_id>[\w.]+)/?", self._profile),
         ]
-        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
-
-    @property
-    def me(self) -> dict:
-        return self.persona["tiktok"]
+        super().__init__(persona, routes=routes,
+                         sessions=set(),  # valid sessionid values (sid_tt carries the same)
+                         faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -241,46 +215,14 @@ class TikTokReplica:
 
     def storage_state(self) -> dict:
         """Playwright storage state of the signed-in persona (valid until expire_sessions)."""
-        if self._state_session not in self._sessions:
-            self._state_session = self._new_session()
-        expires = int(time.time()) + COOKIE_AGE
-        return {"cookies": [{"name": name, "value": value, "domain": COOKIE_DOMAIN, "path": "/",
-                             "expires": expires, "httpOnly": http_only, "secure": True,
-                             "sameSite": "None"}
-                            for name, value, http_only in self._session_cookies(
-                                self._state_session)],
-                "origins": []}
-
-    def expire_sessions(self) -> None:
-        with self._lock:
-            self._sessions.clear()
-            self._state_session = None
+        if self._state_token not in self._sessions:
+            self._state_token = self._new_session()
+        return self._storage_state(self._session_cookies(self._state_token))
 
     def _view(self, req: Request) -> View:
         session = req.cookies.get("sessionid", "")
         signed_in = session in self._sessions and req.cookies.get("sid_tt") == session
         return View(signed_in, self.me["ui_language"] if signed_in else "en")
-
-    # -- WSGI -------------------------------------------------------------------------
-
-    def __call__(self, environ, start_response):
-        req = Request.from_environ(environ)
-        if req.method not in SAFE_METHODS:  # logged before anything else can happen
-            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
-                                "body": req.body, "host": req.host})
-        return self.faults.serve(environ, start_response,
-                                 lambda env, sr: self._dispatch(req)(env, sr))
-
-    def _dispatch(self, req: Request) -> Response:
-        if req.host.split(":")[0].lower() in OLD_HOSTS:  # tiktok.com/... -> www.tiktok.com/...
-            return Response("", 301, [("Location", f"https://{HOST}{req.path}"
-                                       + (f"?{req.query}" if req.query else ""))])
-        view = self._view(req)
-        for pattern, handler in self._routes:
-            m = pattern.fullmatch(req.path)
-            if m:
-                return handler(req, view, **m.groupdict())
-        return self._not_found(req, view)
 
     # -- rendering --------------------------------------------------------------------
 
@@ -304,16 +246,15 @@ class TikTokReplica:
             "webapp.i18n-translation": webapp_strings(lang),
             **(scope or {}),
         }}
-        html = self._jinja.get_template(template).render(
-            _=t, lang=lang, view=view, me=me, nav=NAV, pixel=PIXEL,
+        return self._page(
+            template, status, _=t, lang=lang, view=view, me=me, nav=NAV, pixel=PIXEL,
             count=lambda n: short_count(n, lang), alt=lambda caption: self._alt(caption, t),
             video_url=lambda video: f"https://{HOST}/@{me['unique_id']}/video/{video['id']}",
             video_date=video_date, place_path=place_path,
             login_url=login_location(req.url), request_url=req.url,
-            universal=_json_script(universal),
+            universal=json_script(universal),
             **context,
         )
-        return Response(self._classes.apply(html), status)
 
     def _alt(self, caption: str, t) -> str:
         """A grid image's alt text, as the real grid writes it."""
@@ -323,9 +264,6 @@ class TikTokReplica:
 
     def _not_found(self, req: Request, view: View) -> Response:
         return self._render("not_found.html", view, req, status=404)
-
-    def _login_wall(self, req: Request) -> Response:
-        return redirect(login_location(req.url))
 
     # -- sign-in, feeds ---------------------------------------------------------------
 
@@ -364,13 +302,13 @@ class TikTokReplica:
         known = {me["unique_id"].lower(), "@" + me["unique_id"].lower(), me["email"].lower()}
         if given not in known or req.form.get("password") != me["password"]:
             return self._login_page(req, "Incorrect account or password")
-        cookies = [_set_cookie(name, value, http_only)
+        cookies = [self._set_cookie(name, value, http_only)
                    for name, value, http_only in self._session_cookies(self._new_session())
                    if name in SESSION_COOKIES or name not in req.cookies]
         return redirect(_path_of(req.params.get("redirect_url")), cookies)
 
     def _logout(self, req, view):
-        cleared = [_set_cookie(name, "", max_age=0) for name in SESSION_COOKIES]
+        cleared = [self._set_cookie(name, "", max_age=0) for name in SESSION_COOKIES]
         return redirect("/foryou", cleared)
 
     def _checkpoint(self, req, view):
@@ -473,7 +411,7 @@ class TikTokReplica:
     def _ld_json(self) -> str:
         """The ProfilePage JSON-LD the real profile carries for search engines."""
         me = self.me
-        return _json_script({
+        return json_script({
             "@context": "https://schema.org/", "@type": "ProfilePage",
             "mainEntity": {"@type": "Person", "name": me["nickname"],
                            "description": me["bio"], "alternateName": me["unique_id"],
@@ -604,13 +542,3 @@ def _created(user_id: str) -> int:
 def _token(n: int) -> str:
     alphabet = string.ascii_letters + string.digits + "-_"
     return "".join(secrets.choice(alphabet) for _ in range(n))
-
-
-def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
-    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
-        "Thu, 01 Jan 1970 00:00:01 GMT"
-    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
-             f"Domain={COOKIE_DOMAIN}", "Path=/", "Secure"]
-    if http_only:
-        attrs.append("HttpOnly")
-    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..web import make_translator
+
 FR = {
     # navigation
     "Main": "Principal",
@@ -139,6 +141,7 @@ FR = {
 }
 
 TABLES = {"fr": FR}
+translator = make_translator(TABLES)
 
 # The page's own i18n table (webapp.i18n-translation), as the real pages embed it on every
 # page: the profile wording a visitor may see, whether or not this page shows it.
@@ -153,11 +156,6 @@ WEBAPP_STRINGS = {
     "private_acc_desc": "With a private account, only users you approve can follow you and "
                         "watch your videos. Your existing followers won’t be affected.",
 }
-
-
-def translator(lang: str):
-    table = TABLES.get(lang, {})
-    return lambda text: table.get(text, text)
 
 
 def webapp_strings(lang: str) -> dict:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import json
 import re
 import secrets
-import threading
 import time
-from dataclasses import dataclass
-from email.utils import formatdate
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
-from ..web import SAFE_METHODS, ClassNames, Request, Response, redirect
+from ..web import ClassNames, Request, Response, json_script, redirect
 from . import schema
 from .i18n import long_date, month_year, short_date, translator
 
@@ -121,12 +115,6 @@ def handle_for(name: str, taken: set[str]) -> str:
     return handle
 
 
-def _json_script(data) -> str:
-    """JSON safe to put inside <script> (no "</script>", no HTML-significant characters)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 class XClassNames(ClassNames):
     """X's generated class names: "css-175oi2r r-1awozwy r-18u37iz" rather than Meta's."""
 
@@ -146,34 +134,20 @@ class XClassNames(ClassNames):
         return f"{css} {atomic}"
 
 
-@dataclass
-class View:
-    """Who is looking: the signed-in owner, or a logged-out visitor."""
-    signed_in: bool
-    lang: str
-
-    @property
-    def owner(self) -> bool:
-        return self.signed_in
-
-
-class XReplica:
+class XReplica(ReplicaApp):
     # For faults aimed at the profile timeline's later chunks.
     TIMELINE_PATTERN = "^" + re.escape(TIMELINE_PATH)
+    TABLE = "x"
+    TEMPLATES = TEMPLATES
+    COOKIE_DOMAIN = "." + HOST
+    COOKIE_AGE = COOKIE_AGE
+    LOGIN_LOCATION = staticmethod(login_location)
+    HOST = HOST
+    OLD_HOSTS = frozenset(OLD_HOSTS)  # twitter.com/... -> x.com/...
+    CLASS_NAMES = XClassNames
 
     def __init__(self, persona: dict):
-        if "x" not in persona:
-            raise ValueError("the persona has no [x] table")
-        self.persona = copy.deepcopy(persona)
-        self.writes: list[dict] = []
-        self.faults = Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH)
-        self._sessions: dict[str, str] = {}  # valid auth_token -> its ct0
-        self._state_token: str | None = None  # the one handed out by storage_state()
         self._guest_id = "v1%3A" + str(secrets.randbelow(10**18) + 17 * 10**17)
-        self._lock = threading.Lock()
-        self._classes = XClassNames()
-        self._jinja = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         routes = [
             (r"/", self._landing),
             (r"/home/?", self._home),
@@ -191,11 +165,8 @@ class XReplica:
             (r"/(?P<handle>\w{1,15})/about/?", self._about),
             (r"/(?P<handle>\w{1,15})(?:/(?P<tab>with_replies|media))?/?", self._profile),
         ]
-        self._routes = [(re.compile(pattern), handler) for pattern, handler in routes]
-
-    @property
-    def me(self) -> dict:
-        return self.persona["x"]
+        super().__init__(persona, routes=routes, sessions={},  # valid auth_token -> its ct0
+                         faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -211,49 +182,15 @@ class XReplica:
         if self._state_token not in self._sessions:
             self._state_token, _ = self._new_session()
         token = self._state_token
-        expires = int(time.time()) + COOKIE_AGE
-
-        def cookie(name, value, http_only):
-            return {"name": name, "value": value, "domain": "." + HOST, "path": "/",
-                    "expires": expires, "httpOnly": http_only, "secure": True,
-                    "sameSite": "None"}
-
-        return {"cookies": [cookie("auth_token", token, True),
-                            cookie("ct0", self._sessions[token], False),
-                            cookie("twid", "u%3D" + self.me["user_id"], False),
-                            cookie("guest_id", self._guest_id, False)],
-                "origins": []}
-
-    def expire_sessions(self) -> None:
-        with self._lock:
-            self._sessions.clear()
-            self._state_token = None
+        return self._storage_state([("auth_token", token, True),
+                                    ("ct0", self._sessions[token], False),
+                                    ("twid", "u%3D" + self.me["user_id"], False),
+                                    ("guest_id", self._guest_id, False)])
 
     def _view(self, req: Request) -> View:
         token = req.cookies.get("auth_token", "")
         signed_in = bool(token) and self._sessions.get(token) == req.cookies.get("ct0")
         return View(signed_in, self.me["ui_language"] if signed_in else "en")
-
-    # -- WSGI -------------------------------------------------------------------------
-
-    def __call__(self, environ, start_response):
-        req = Request.from_environ(environ)
-        if req.method not in SAFE_METHODS:  # logged before anything else can happen
-            self.writes.append({"method": req.method, "path": req.path, "query": req.query,
-                                "body": req.body, "host": req.host})
-        return self.faults.serve(environ, start_response,
-                                 lambda env, sr: self._dispatch(req)(env, sr))
-
-    def _dispatch(self, req: Request) -> Response:
-        if req.host.split(":")[0].lower() in OLD_HOSTS:  # twitter.com/... -> x.com/...
-            return Response("", 301, [("Location", f"https://{HOST}{req.path}"
-                                       + (f"?{req.query}" if req.query else ""))])
-        view = self._view(req)
-        for pattern, handler in self._routes:
-            m = pattern.fullmatch(req.path)
-            if m:
-                return handler(req, view, **m.groupdict())
-        return self._not_found(req, view)
 
     # -- rendering --------------------------------------------------------------------
 
@@ -266,25 +203,21 @@ class XReplica:
             session["user_id"] = me["user_id"]
         else:
             session["guestId"] = self._guest_id.removeprefix("v1%3A")
-        html = self._jinja.get_template(template).render(
-            _=translator(lang), lang=lang, view=view, me=me, nav=NAV,
+        return self._page(
+            template, status, headers, _=translator(lang), lang=lang, view=view, me=me, nav=NAV,
             protected=me["settings"]["protected"],
             short_date=lambda iso: short_date(iso, lang),
             long_date=lambda iso, year=True: long_date(iso, lang, year),
             month_year=lambda iso: month_year(iso, lang), place_id=place_id,
             post_time=_post_time, count=lambda n: f"{n:,}",
-            initial_state=_json_script({"session": session}),
-            meta_data=_json_script({"env": "prod", "isLoggedIn": view.signed_in,
+            initial_state=json_script({"session": session}),
+            meta_data=json_script({"env": "prod", "isLoggedIn": view.signed_in,
                                     "serverDate": int(time.time() * 1000)}),
             **context,
         )
-        return Response(self._classes.apply(html), status, list(headers))
 
     def _not_found(self, req: Request, view: View) -> Response:
         return self._render("not_found.html", view, req, status=404, account=False)
-
-    def _login_wall(self, req: Request) -> Response:
-        return redirect(login_location(req.url))
 
     # -- sign-in, landing, home -------------------------------------------------------
 
@@ -322,10 +255,10 @@ class XReplica:
         if req.form.get("password") != me["password"]:
             return self._login_page(req, "Wrong password!")
         token, ct0 = self._new_session()
-        cookies = [_set_cookie("auth_token", token, http_only=True), _set_cookie("ct0", ct0),
-                   _set_cookie("twid", "u%3D" + me["user_id"])]
+        cookies = [self._set_cookie("auth_token", token, http_only=True), self._set_cookie("ct0", ct0),
+                   self._set_cookie("twid", "u%3D" + me["user_id"])]
         if "guest_id" not in req.cookies:
-            cookies.append(_set_cookie("guest_id", self._guest_id))
+            cookies.append(self._set_cookie("guest_id", self._guest_id))
         return redirect(self._safe_next(req.params.get("redirect_after_login")), cookies)
 
     @staticmethod
@@ -338,7 +271,7 @@ class XReplica:
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
     def _logout(self, req, view):
-        cleared = [_set_cookie(name, "", max_age=0) for name in ("auth_token", "ct0", "twid")]
+        cleared = [self._set_cookie(name, "", max_age=0) for name in ("auth_token", "ct0", "twid")]
         return redirect("/", cleared)
 
     def _checkpoint(self, req, view):
@@ -392,7 +325,7 @@ class XReplica:
         return {"born": born, "website": website, "website_display": display,
                 "website_href": "https://t.co/" + hashlib.blake2b(
                     website.encode(), digest_size=5).hexdigest() if website else "",
-                "ld_json": _json_script(ld)}
+                "ld_json": json_script(ld)}
 
     def _chunk_url(self, cursor: int, posts: list) -> str:
         if cursor >= len(posts):
@@ -535,13 +468,3 @@ def _post_time(post: dict) -> str:
     """A post's datetime attribute: its date, at a time of day derived from its id."""
     n = int(post["id"])
     return f"{post['date']}T{8 + n % 12:02d}:{n // 7 % 60:02d}:00.000Z"
-
-
-def _set_cookie(name: str, value: str, http_only: bool = False, max_age: int = COOKIE_AGE):
-    expires = formatdate(time.time() + max_age, usegmt=True) if max_age else \
-        "Thu, 01 Jan 1970 00:00:01 GMT"
-    attrs = [f"{name}={value}", f"expires={expires}", f"Max-Age={max_age}",
-             f"Domain=.{HOST}", "Path=/", "Secure"]
-    if http_only:
-        attrs.append("HttpOnly")
-    return ("Set-Cookie", "; ".join(attrs + ["SameSite=None"]))
