@@ -87,7 +87,7 @@ RENAMED = {"Your profile's public visibility": "Public profile", "Articles & act
     pytest.param(("status", r"^/mypreferences", {"status": 500}), marks=pytest.mark.slow),
     pytest.param(("checkpoint", r"^/mypreferences|^/public-profile", {}), marks=pytest.mark.slow),
     pytest.param(("rate_limit", r"^/mypreferences", {"retry_after": 0}), marks=pytest.mark.slow),
-    ("hang", r"^/in/", {}),
+    pytest.param(("hang", r"^/in/", {}), marks=pytest.mark.slow),
     ("login_wall", r"^/in/", {}),
     ("login_wall", r"^/mynetwork", {}),
     ("hang", "CONNECTIONS", {}),

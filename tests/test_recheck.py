@@ -13,8 +13,7 @@ pytestmark = pytest.mark.browser
 # make test: one setting, one profile detail and the watch list per platform; make faults: all.
 SAMPLE = {"facebook.future_posts", "facebook.profile.work", "facebook.connections_watchlist", "x.dm_requests",
           "x.profile.location", "x.connections_watchlist", "instagram.tags", "instagram.contact_info",
-          "instagram.connections_watchlist", "linkedin.public_profile", "linkedin.discover_email",
-          "tiktok.suggest_account", "tiktok.public_post_content"}
+          "instagram.connections_watchlist", "linkedin.public_profile", "tiktok.suggest_account"}
 
 
 @pytest.mark.parametrize("platform", ["facebook", "x", "instagram", "linkedin", "tiktok"])
