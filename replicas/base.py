@@ -8,6 +8,7 @@ everything the real sites do differently (cookies, paths, walls, its View, its t
 from __future__ import annotations
 
 import copy
+import random
 import re
 import threading
 import time
@@ -45,11 +46,15 @@ class ReplicaApp:
     CLASS_NAMES = ClassNames  # the platform's generated class-name style
     LOGIN_LOCATION: Callable[[str], str]  # absolute URL -> its login page (a staticmethod)
 
-    def __init__(self, persona: dict, *, faults: Faults, sessions, routes):
+    def __init__(self, persona: dict, *, faults: Faults, sessions, routes, layout_seed: int | None = None):
         if self.TABLE not in persona:
             raise ValueError(f"the persona has no [{self.TABLE}] table")
         self.persona = copy.deepcopy(persona)
         self.writes: list[dict] = []
+        # None: the one default layout (demo, most tests). A seed: a layout drawn from it
+        # (value forms, wording variants, wrappers, order), the same for the same seed.
+        self.layout_seed = layout_seed
+        self.layout = random.Random(layout_seed) if layout_seed is not None else None
         self.faults = faults
         self._sessions = sessions  # the valid session tokens (a set, or a dict token -> its pair)
         self._state_token = None  # the one handed out by storage_state()

@@ -49,7 +49,8 @@ class RunningReplicas:
         self.stop()
 
 
-def start_replicas(persona: str = "demo", platforms: list[str] | None = None, ports: dict[str, int] | None = None) -> RunningReplicas:
+def start_replicas(persona: str = "demo", platforms: list[str] | None = None, ports: dict[str, int] | None = None,
+                   layout_seed: int | None = None) -> RunningReplicas:
     data = load_persona(persona)
     running = RunningReplicas(persona)
     for platform, cls in replica_classes().items():
@@ -57,7 +58,7 @@ def start_replicas(persona: str = "demo", platforms: list[str] | None = None, po
             continue
         if platform not in data:
             continue
-        app = cls(load_persona(persona))
+        app = cls(load_persona(persona), layout_seed=layout_seed)
         server = running._stack.enter_context(ReplicaServer(app, port=(ports or {}).get(platform, 0)))
         running.apps[platform] = app
         running.servers[platform] = server

@@ -134,7 +134,7 @@ class FacebookReplica(ReplicaApp):
     COOKIE_AGE = COOKIE_AGE
     LOGIN_LOCATION = staticmethod(login_location)
 
-    def __init__(self, persona: dict):
+    def __init__(self, persona: dict, layout_seed: int | None = None):
         self._datr = secrets.token_urlsafe(18)
         routes = [
             (r"/", self._home),
@@ -151,7 +151,7 @@ class FacebookReplica(ReplicaApp):
             (r"/(?P<username>[\w.]+)/posts/(?P<post_id>\d+)/?", self._permalink),
             (r"/(?P<username>[\w.]+)(?:/(?P<section>[a-z_]+))?/?", self._profile),
         ]
-        super().__init__(persona, routes=routes, sessions=set(),  # valid xs tokens
+        super().__init__(persona, layout_seed=layout_seed, routes=routes, sessions=set(),  # valid xs tokens
                          faults=Faults(login_url=login_location, checkpoint_url="/checkpoint/"))
 
     @property

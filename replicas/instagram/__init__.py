@@ -153,7 +153,7 @@ class InstagramReplica(ReplicaApp):
     COOKIE_AGE = COOKIE_AGE
     LOGIN_LOCATION = staticmethod(login_location)
 
-    def __init__(self, persona: dict):
+    def __init__(self, persona: dict, layout_seed: int | None = None):
         self._csrftoken = _token(32)
         self._mid = _token(28)
         routes = [
@@ -170,7 +170,7 @@ class InstagramReplica(ReplicaApp):
             (r"/(?P<username>[\w.]+)/(?P<which>followers|following)/?", self._people),
             (r"/(?P<username>[\w.]+)(?:/(?P<tab>tagged))?/?", self._profile),
         ]
-        super().__init__(persona, routes=routes, sessions=set(),  # valid sessionid values
+        super().__init__(persona, layout_seed=layout_seed, routes=routes, sessions=set(),  # valid sessionid values
                          faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 
     # -- sessions ---------------------------------------------------------------------

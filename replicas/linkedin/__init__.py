@@ -254,7 +254,7 @@ class LinkedInReplica(ReplicaApp):
     OLD_HOSTS = frozenset({BARE_HOST})
     CLASS_NAMES = LinkedInClassNames
 
-    def __init__(self, persona: dict):
+    def __init__(self, persona: dict, layout_seed: int | None = None):
         # Opaque tokens the real site puts in its authwall and checkpoint addresses.
         self._trk_info = "AQ" + secrets.token_urlsafe(30)
         self._checkpoint_path = "/checkpoint/challenge/AgG" + secrets.token_urlsafe(45)
@@ -283,7 +283,7 @@ class LinkedInReplica(ReplicaApp):
             (r"/in/(?P<vanity>[A-Za-z0-9-]+)/overlay/contact-info/?", self._contact_info),
             (r"/in/(?P<vanity>[A-Za-z0-9-]+)/details/(?P<section>[a-z-]+)/?", self._details),
         ]
-        super().__init__(persona, routes=routes, sessions={},  # valid li_at -> its JSESSIONID
+        super().__init__(persona, layout_seed=layout_seed, routes=routes, sessions={},  # valid li_at -> its JSESSIONID
                          faults=Faults(login_url=self._wall_location,
                                        checkpoint_url=self._checkpoint_path))
 

@@ -169,7 +169,7 @@ class TikTokReplica(ReplicaApp):
     OLD_HOSTS = frozenset(OLD_HOSTS)  # tiktok.com/... -> www.tiktok.com/...
     CLASS_NAMES = TikTokClassNames
 
-    def __init__(self, persona: dict):
+    def __init__(self, persona: dict, layout_seed: int | None = None):
         self._uid_tt = secrets.token_hex(32)
         self._ms_token = _token(126) + "=="
         self._web_id_created = str(int(time.time()))
@@ -191,7 +191,7 @@ class TikTokReplica(ReplicaApp):
             (r"/@(?P<unique_id>[\w.]+)/video/(?P<video_id>\d+)/?", self._video),
             (r"/@(?P<unique_id>[\w.]+)/?", self._profile),
         ]
-        super().__init__(persona, routes=routes,
+        super().__init__(persona, layout_seed=layout_seed, routes=routes,
                          sessions=set(),  # valid sessionid values (sid_tt carries the same)
                          faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 

@@ -146,7 +146,7 @@ class XReplica(ReplicaApp):
     OLD_HOSTS = frozenset(OLD_HOSTS)  # twitter.com/... -> x.com/...
     CLASS_NAMES = XClassNames
 
-    def __init__(self, persona: dict):
+    def __init__(self, persona: dict, layout_seed: int | None = None):
         self._guest_id = "v1%3A" + str(secrets.randbelow(10**18) + 17 * 10**17)
         routes = [
             (r"/", self._landing),
@@ -165,7 +165,7 @@ class XReplica(ReplicaApp):
             (r"/(?P<handle>\w{1,15})/about/?", self._about),
             (r"/(?P<handle>\w{1,15})(?:/(?P<tab>with_replies|media))?/?", self._profile),
         ]
-        super().__init__(persona, routes=routes, sessions={},  # valid auth_token -> its ct0
+        super().__init__(persona, layout_seed=layout_seed, routes=routes, sessions={},  # valid auth_token -> its ct0
                          faults=Faults(login_url=login_location, checkpoint_url=CHECKPOINT_PATH))
 
     # -- sessions ---------------------------------------------------------------------
