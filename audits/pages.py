@@ -1,15 +1,22 @@
 """Loading one page and saying plainly whether it can be read.
 
 `PageLoader.load` navigates, follows the site override's redirect pages, backs off on
-HTTP 429, retries transient network errors a bounded number of times, and classifies
-what it got: a login wall, a checkpoint, an error page, a timeout, an empty page, a UI
-language the checks do not read. Each of these becomes a `PageProblem` with a reason a
-person can act on; checks that needed the page then end `unknown`, never `ok`.
+HTTP 429, retries transient network errors a bounded number of times, waits until the
+page is really there (see `Ready`), and classifies what it got: a login wall, a
+checkpoint, an error page, a timeout, a page still loading, a page that doesn't show what
+its kind must show, an empty page, a UI language the checks do not read. Each of these
+becomes a `PageProblem` with a reason a person can act on; checks that needed the page
+then end `unknown`, never `ok`.
+
+Real pages are built by script after the document arrives (a shell, a "Loading"
+progressbar or grey skeleton boxes, then the main column). Readers run only once the
+page is ready: nothing visible is busy, the DOM has been quiet for a moment, and one of
+the landmarks its kind must have (a settings label, the profile's heading, the first
+post or the "no posts" state) is on screen.
 """
 
 from __future__ import annotations
 
-import contextlib
 import email.utils
 import random
 import re
@@ -72,6 +79,31 @@ class WallMarkers:
     error_phrases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Ready:
+    """What a page kind must show before it can be read: any one of these landmarks.
+
+    `texts`: visible wording (compared the way readers compare text); `selectors`: roles or
+    elements (never generated class names), counted only when visible. An empty `Ready`
+    asks only for a settled page (nothing busy, the DOM quiet).
+    """
+
+    what: str = "this page"  # plain words for messages: "your privacy settings"
+    texts: tuple[str, ...] = ()
+    selectors: tuple[str, ...] = ()
+
+    @property
+    def landmarks(self) -> bool:
+        return bool(self.texts or self.selectors)
+
+
+SETTLED = Ready()
+# How long the DOM must be still before a page counts as settled. Short: a page that is
+# still building adds nodes every few milliseconds; busy markers cover the longer gaps.
+QUIET_MS = 120
+POLL_MS = 50
+
+
 @dataclass
 class Loaded:
     requested: str
@@ -112,8 +144,9 @@ class PageLoader:
                 raise Stopped()
             self.sleep(min(left, 0.25))
 
-    def load(self, page, url: str, *, owner: bool) -> Loaded:
+    def load(self, page, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
         result = Loaded(requested=url)
+        started = time.monotonic()
         self.urls.append(("owner" if owner else "stranger", url))
         lo, hi = self.pace
         if hi > 0:
@@ -176,23 +209,55 @@ class PageLoader:
             break
         result.status = status
         result.url = page.url
-        self._settle(page)
+        deadline = started + self.timeout
+        state = self._settle(page, ready, deadline, landmarks=False)
         result.info = read(page, "pageInfo")
         result.url = result.info.get("url") or page.url
         result.problem = classify(result, self.markers, self.platform_name, owner=owner)
+        if result.problem is None and (state != "ready" or ready.landmarks):
+            # A wall or an error page never shows the landmarks: those were classified above.
+            # Anything else must show what its kind must show before it is read.
+            state = self._settle(page, ready, deadline, landmarks=True)
+            result.info = read(page, "pageInfo")
+            result.url = result.info.get("url") or page.url
+            result.problem = classify(result, self.markers, self.platform_name, owner=owner)
+            if result.problem is None and state != "ready":
+                result.problem = self._not_ready(state, ready)
         return result
 
-    def _settle(self, page) -> None:
-        # Pages that build themselves with JavaScript: wait briefly for text to appear.
-        # A page without scripts can't fill itself in later, so there is nothing to wait for.
-        with contextlib.suppress(Exception):
-            if page.evaluate("() => document.scripts.length") == 0:
-                return
-        with contextlib.suppress(Exception):  # an empty page is classified below
-            page.wait_for_function(
-                "() => document.body && document.body.innerText.trim().length > 0",
-                timeout=min(self.timeout, 5.0) * 1000,
+    def _settle(self, page, ready: Ready, deadline: float, *, landmarks: bool) -> str:
+        """Wait until the page is settled (and, with `landmarks`, shows one of them).
+
+        Returns "ready", or why not by the deadline: "busy" (still loading), "changing"
+        (never quiet) or "missing" (settled, but without any landmark).
+        """
+        args = {"texts": list(ready.texts) if landmarks else [],
+                "selectors": list(ready.selectors) if landmarks else [],
+                "quiet": QUIET_MS}
+        while True:
+            if self.cancelled is not None and self.cancelled.is_set():
+                raise Stopped()
+            left = deadline - time.monotonic()
+            try:
+                state = read(page, "readiness", **args)
+            except Exception:  # navigated away mid-read (a script redirect): look again
+                state = {"state": "changing"}
+            if state.get("state") == "ready" or left <= 0:
+                return state.get("state", "changing")
+            self.sleep(min(POLL_MS / 1000, max(left, 0)))
+
+    def _not_ready(self, state: str, ready: Ready) -> PageProblem:
+        if state == "missing":
+            return PageProblem(
+                ProblemKind.NOT_RECOGNISED,
+                f"{self.platform_name}'s page didn't show {ready.what} as Boundary expects. "
+                f"{self.platform_name} may have changed this page; check it by hand.",
             )
+        return PageProblem(
+            ProblemKind.TIMEOUT,
+            f"{self.platform_name} was still loading this page after {self.timeout:g} seconds, "
+            "so Boundary couldn't read it.",
+        )
 
 
 def _retry_after(value: str | None, default: float) -> float:

@@ -16,28 +16,56 @@
     return el.getClientRects().length > 0;
   };
 
+  // The accessible name, as a screen reader computes it (the parts pages use): aria-labelledby,
+  // aria-label, <label for>/wrapping label, alt/title, then the content, where children's own
+  // aria-labels count and aria-hidden parts don't.
+  const hiddenNode = (el) => el.getAttribute("aria-hidden") === "true" || el.hidden ||
+    ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(el.tagName);
+  const contentName = (el, depth = 0) => {
+    if (depth > 20) return "";
+    const out = [];
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3) { out.push(n.textContent); continue; }
+      if (n.nodeType !== 1 || hiddenNode(n)) continue;
+      const label = n.getAttribute("aria-label");
+      if (label && label.trim()) { out.push(label); continue; }
+      if (n.tagName === "IMG" && n.getAttribute("alt")) { out.push(n.getAttribute("alt")); continue; }
+      if (n.tagName.toLowerCase() === "svg") {
+        const title = n.querySelector("title");
+        if (title) out.push(title.textContent);
+        continue;
+      }
+      out.push(contentName(n, depth + 1));
+    }
+    return out.join(" ");
+  };
   const accName = (el) => {
-    const label = el.getAttribute("aria-label");
-    if (label) return label;
     const by = el.getAttribute("aria-labelledby");
     if (by) {
-      const text = by.split(/\s+/).map((id) => document.getElementById(id))
-        .filter(Boolean).map((n) => n.textContent).join(" ");
+      const text = by.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean)
+        .map((n) => n.getAttribute("aria-label") || contentName(n)).join(" ");
       if (text.trim()) return text;
     }
-    if (el.tagName === "svg" || el.tagName === "SVG") {
+    const label = el.getAttribute("aria-label");
+    if (label && label.trim()) return label;
+    if (el.tagName.toLowerCase() === "svg") {
       const title = el.querySelector("title");
       if (title) return title.textContent;
     }
-    if (el.id) {
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => contentName(l)).join(" ");
+    if (el.id && !el.labels) {
       const forLabel = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-      if (forLabel) return forLabel.textContent;
+      if (forLabel) return contentName(forLabel);
     }
     const wrapping = el.closest("label");
-    if (wrapping) return wrapping.textContent;
+    if (wrapping) return contentName(wrapping);
+    if (el.tagName === "FIELDSET") {
+      const legend = el.querySelector("legend");
+      if (legend) return contentName(legend);
+    }
     if (el.getAttribute("alt")) return el.getAttribute("alt");
     if (el.getAttribute("title")) return el.getAttribute("title");
-    return el.textContent || "";
+    return contentName(el);
   };
 
   // The deepest visible elements whose text (or accessible name) contains `label`.
@@ -66,13 +94,48 @@
 
   const stripPunct = (s) => s.replace(/[\s.:;,!?()\u00a0]+$/g, "").replace(/^[\s(]+/, "");
 
+  // A native input counts as shown when it, or a label of it, can be seen (styled radios hide
+  // the input itself and show its label).
+  const shownControl = (el) => visible(el) || [...(el.labels || [])].some(visible);
+  const CHOSEN = "[role=radio][aria-checked=true],[role=option][aria-selected=true],[role=menuitemradio][aria-checked=true],[role=tab][aria-selected=true],input[type=radio]:checked";
+  const CHOICE_GROUPS = "[role=radiogroup],[role=listbox],select,fieldset,[role=group],[role=dialog],dialog,[role=combobox],[role=menu]";
+
+  // A value word at the end of an accessible name: "Public", "Edit audience: Public",
+  // "Who can see your friends list? Public", "Change audience, currently Friends".
+  const valueAtEnd = (name, label, words) => {
+    name = norm(name);
+    const at = label ? name.indexOf(label) : -1;
+    const rest = stripPunct(at >= 0 ? name.slice(at + label.length) : name).replace(/^[\s?:.,-]+/, "");
+    for (const w of words) {
+      if (rest === w) return w;
+      const m = rest.match(/(?:^|[,:;\u2013\u2014]|\s-)\s*([^,:;]+)$/);
+      const tail = m ? stripPunct(m[1].trim()).replace(/^(?:currently|set to|selected|now)\s*:?\s*/, "") : "";
+      if (tail === w && rest.length <= 80) return w;
+    }
+    return null;
+  };
+
+  // The chosen values inside one control group: checked radios, selected options, a select.
+  const chosenIn = (root, add) => (words) => {
+    for (const el of root.querySelectorAll(CHOSEN)) {
+      if (!(el.tagName === "INPUT" ? shownControl(el) : visible(el))) continue;
+      const t = stripPunct(norm(accName(el)));
+      for (const w of words) if (t === w || t.startsWith(w + " (") || t.startsWith(w + " - ")) add(w, "chosen option");
+    }
+    for (const sel of (root.tagName === "SELECT" ? [root] : root.querySelectorAll("select"))) {
+      if (!shownControl(sel)) continue;
+      const opt = sel.selectedOptions && sel.selectedOptions[0];
+      if (opt) { const t = stripPunct(norm(opt.textContent)); for (const w of words) if (t === w) add(w, "selected option"); }
+    }
+  };
+
   // Distinct value words found in `row`, outside the label itself and outside options
   // that are not chosen (a dialog listing every option must not count as every value).
   const valuesIn = (row, labelEl, label, words) => {
     const found = new Map();
     const add = (word, via) => { if (!found.has(word)) found.set(word, via); };
     const unchosen = (el) => {
-      const opt = el.closest("[role=radio],[role=option],[role=menuitemradio],option,label");
+      const opt = el.closest("[role=radio],[role=option],[role=menuitemradio],[role=tab],option,label");
       if (!opt) return false;
       if (opt.tagName === "LABEL") {
         // A label wrapping its radio, or naming one elsewhere with for="...".
@@ -85,38 +148,60 @@
     for (const node of textNodes(row)) {
       if (labelEl.contains(node.parentElement) && norm(labelEl.textContent) !== norm(node.textContent)) continue;
       if (unchosen(node.parentElement)) continue;
+      if (node.parentElement.closest("select")) continue;  // a select's options: only the chosen one
       const t = stripPunct(norm(node.textContent));
       for (const w of words) if (t === w || t.startsWith(w + " (")) add(w, "text");
     }
-    for (const el of row.querySelectorAll("[role=radio][aria-checked=true],[role=option][aria-selected=true],[role=menuitemradio][aria-checked=true],input[type=radio]:checked")) {
-      const t = stripPunct(norm(accName(el)));
-      for (const w of words) if (t === w) add(w, "chosen option");
+    chosenIn(row, add)(words);
+    // Icon buttons, links and images whose accessible name carries the value.
+    for (const el of row.querySelectorAll("[aria-label],[aria-labelledby],[title],img[alt],svg")) {
+      if (el === labelEl || el.contains(labelEl) || !visible(el) || el.closest("[aria-hidden=true]")) continue;
+      if (el.matches(CHOSEN) || el.closest("[role=radio],[role=option],option")) continue;
+      const w = valueAtEnd(accName(el), label, words);
+      if (w) add(w, "accessible name");
     }
-    for (const sel of row.querySelectorAll("select")) {
-      const opt = sel.selectedOptions && sel.selectedOptions[0];
-      if (opt) { const t = stripPunct(norm(opt.textContent)); for (const w of words) if (t === w) add(w, "selected option"); }
-    }
-    // "Edit Who can see your friends list? Public" style names carry the value after the label.
-    for (const el of row.querySelectorAll("[aria-label]")) {
-      const name = norm(el.getAttribute("aria-label"));
-      const at = name.indexOf(label);
-      if (at < 0) continue;
-      const rest = stripPunct(name.slice(at + label.length).replace(/^[\s?:.,-]+/, ""));
-      for (const w of words) if (rest === w) add(w, "accessible name");
+    return found;
+  };
+
+  // Control groups named after the label (aria-labelledby, aria-label, a legend): a radio
+  // group or listbox that isn't inside the label's row still belongs to it.
+  const groupsNamed = (label, words) => {
+    const found = new Map();
+    const add = (word, via) => { if (!found.has(word)) found.set(word, via); };
+    for (const group of document.querySelectorAll(CHOICE_GROUPS)) {
+      if (!shownControl(group)) continue;
+      const name = norm(accName(group));
+      if (!name.includes(label)) continue;
+      if (group.matches("[role=combobox]")) {
+        const w = valueAtEnd(group.value || contentName(group), "", words);
+        if (w) add(w, "combobox");
+      }
+      chosenIn(group, add)(words);
     }
     return found;
   };
 
   const questionsIn = (el) => (norm(el.innerText || el.textContent).match(/\?/g) || []).length;
+  // Whether `el` holds another setting's label: then it is a neighbour's row too.
+  const holdsOther = (el, others) => {
+    if (!others.length) return false;
+    const text = norm(el.innerText || el.textContent);
+    return others.some((o) => text.includes(o));
+  };
 
-  const readChoice = (labels, words) => {
+  const readChoice = (labels, words, others) => {
+    others = (others || []).map(norm).filter((o) => !labels.map(norm).some((l) => l.includes(o) || o.includes(l)));
     for (const label of labels.map(norm)) {
+      const named = groupsNamed(label, words);
+      if (named.size) {
+        return { found: true, label, values: [...named.keys()], via: [...named.values()], row: label };
+      }
       for (const labelEl of findLabel(label)) {
         let row = labelEl;
         const ownQuestions = (label.match(/\?/g) || []).length;
         for (let depth = 0; depth < 7 && row && row !== document.body; depth++) {
-          // Stop before the row grows into a neighbouring question's row.
-          if (depth > 0 && questionsIn(row) > Math.max(ownQuestions, 1)) break;
+          // Stop before the row grows into a neighbouring setting's row.
+          if (depth > 0 && (questionsIn(row) > Math.max(ownQuestions, 1) || holdsOther(row, others))) break;
           const values = valuesIn(row, labelEl, label, words);
           if (values.size) {
             return { found: true, label, values: [...values.keys()], via: [...values.values()],
@@ -133,21 +218,22 @@
   const switchState = (el) => {
     const aria = el.getAttribute("aria-checked") ?? el.getAttribute("aria-pressed");
     if (aria === "true" || aria === "false") return aria === "true";
-    // Without aria-checked, a ticked box is evidence it is on; an unticked one may be a page
-    // that hasn't filled itself in yet, so it proves nothing.
-    if (el.tagName === "INPUT" && el.type === "checkbox") return el.checked ? true : null;
+    // A native box shows its own state (the page has settled before anything is read).
+    if (el.tagName === "INPUT" && el.type === "checkbox") return !!el.checked;
     return null;
   };
 
-  const SWITCHES = "[role=switch],[role=checkbox],input[type=checkbox],button[aria-pressed]";
+  const SWITCHES = "[role=switch],[role=checkbox],[role=menuitemcheckbox],input[type=checkbox],button[aria-pressed]";
 
-  const readSwitch = (labels) => {
+  const readSwitch = (labels, others) => {
+    others = (others || []).map(norm).filter((o) => !labels.map(norm).some((l) => l.includes(o) || o.includes(l)));
     for (const label of labels.map(norm)) {
-      for (const el of document.querySelectorAll(SWITCHES)) {
-        if (norm(accName(el)).includes(label) && switchState(el) !== null) {
-          return { found: true, label, state: switchState(el), via: "accessible name" };
-        }
-      }
+      // Switches whose own accessible name is the label (aria-labelledby, label[for], ...).
+      const named = [...document.querySelectorAll(SWITCHES)]
+        .filter((el) => shownControl(el) && norm(accName(el)).includes(label) && switchState(el) !== null);
+      const states = new Set(named.map(switchState));
+      if (states.size === 1) return { found: true, label, state: [...states][0], via: "accessible name" };
+      if (states.size > 1) return { found: true, label, state: null, conflict: true };
       // A switch that names another setting belongs to a neighbouring row, never to this one.
       const foreign = (el) => {
         const name = norm(accName(el));
@@ -156,7 +242,8 @@
       for (const labelEl of findLabel(label)) {
         let row = labelEl;
         for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
-          const switches = [...row.querySelectorAll(SWITCHES)].filter(visible);
+          if (depth > 0 && holdsOther(row, others)) break;
+          const switches = [...row.querySelectorAll(SWITCHES)].filter(shownControl);
           if (switches.some(foreign)) break;
           if (switches.length === 1 && switchState(switches[0]) !== null) {
             return { found: true, label, state: switchState(switches[0]), via: "switch in the same row" };
@@ -276,6 +363,43 @@
     return groups;
   };
 
+  // Whether the page is really there: nothing visible on screen says it is loading, the DOM
+  // has been quiet for `quiet` ms, and (if asked) one of the page kind's landmarks shows.
+  // A MutationObserver (hidden, not enumerable) notes when the page last changed.
+  const inViewport = (el) => [...el.getClientRects()].some((r) =>
+    r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth && r.width * r.height > 0);
+  const LOADING = /^(loading|chargement)\b|^\.\.\.$|^please wait\b/;
+  const busyNow = () => {
+    for (const el of document.querySelectorAll("[role=progressbar],[aria-busy=true],[role=status]")) {
+      if (!visible(el) || !inViewport(el)) continue;
+      if (el.getAttribute("role") === "status" && !LOADING.test(norm(accName(el)))) continue;
+      return true;
+    }
+    return false;
+  };
+  const readiness = () => {
+    const KEY = "__boundaryQuiet";
+    let watch = window[KEY];
+    if (!watch) {
+      watch = { last: performance.now() };
+      new MutationObserver(() => { watch.last = performance.now(); })
+        .observe(document, { subtree: true, childList: true, characterData: true });
+      Object.defineProperty(window, KEY, { value: watch, enumerable: false, configurable: true });
+    }
+    if (document.readyState === "loading" || !document.body) return { state: "busy" };
+    if (busyNow()) return { state: "busy" };
+    if (performance.now() - watch.last < args.quiet) return { state: "changing" };
+    const texts = (args.texts || []).map(norm);
+    const selectors = args.selectors || [];
+    if (!texts.length && !selectors.length) return { state: "ready" };
+    const shown = norm(document.body.innerText);
+    if (texts.some((t) => shown.includes(t))) return { state: "ready" };
+    for (const sel of selectors) {
+      if ([...document.querySelectorAll(sel)].some(visible)) return { state: "ready" };
+    }
+    return { state: "missing" };
+  };
+
   const pageInfo = () => ({
     url: location.href,
     lang: document.documentElement.getAttribute("lang") || "",
@@ -370,10 +494,10 @@
     .map((s) => s.textContent).filter((t) => t && t.length < 2000000);
 
   const fns = {
-    pageInfo, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames, postTiles, dialogPeople,
+    pageInfo, readiness, links, listNames, readAudienceItems, readArticles, jsonBlobs, readGroups, byTestId, cellNames, postTiles, dialogPeople,
     videoTiles, headings, dialogSwitches, placeLinks,
-    readChoice: () => readChoice(args.labels, args.words.map(norm)),
-    readSwitch: () => readSwitch(args.labels),
+    readChoice: () => readChoice(args.labels, args.words.map(norm), args.others),
+    readSwitch: () => readSwitch(args.labels, args.others),
     hasText: () => args.phrases.map(norm).filter((p) => norm(document.body.innerText).includes(p)),
   };
   return fns[args.fn]();

@@ -91,7 +91,8 @@ SWITCH = "Allow search engines outside of Facebook to link to your profile"
     [
         (f"<div role=switch aria-checked=true aria-label='{SWITCH}'></div>", True),
         (f"<div><span>{SWITCH}</span><div><input type=checkbox role=switch aria-checked=false></div></div>", False),
-        (f"<div><span>{SWITCH}</span><div><input type=checkbox role=switch></div></div>", None),  # proves nothing
+        # A native box exposes its own state (a screen reader says "off"); pages are read settled.
+        (f"<div><span>{SWITCH}</span><div><input type=checkbox role=switch></div></div>", False),
         (f"<label><input type=checkbox checked> {SWITCH}</label>", True),
         (f"<div><span id=l1>{SWITCH}</span><button role=switch aria-labelledby=l1 aria-checked=false></button></div>", False),
     ],
@@ -133,3 +134,70 @@ def test_articles_give_audience_permalink_and_place(page):
     assert post["permalink"] == "/sam/posts/12"
     assert post["places"] == ["Northshire Court"]
     assert "2021" in post["date"]
+
+
+# -- every accessible way a value is shown (issue: reading real pages) ------------------------
+
+MORE_ROWS = {
+    "icon button named with the value alone": (
+        f"<div><span>{Q}</span><div role=button aria-label='Friends'><svg aria-hidden=true></svg></div></div>", "friends"),
+    "icon button, 'currently' in its name": (
+        f"<div><span>{Q}</span><a href='#' aria-label='Change audience, currently Only me'><svg></svg></a></div>", "only me"),
+    "radio group named by aria-labelledby, outside the row": (
+        f"<div><h3 id=q1>{Q}</h3></div><section><div role=radiogroup aria-labelledby=q1>"
+        "<div role=radio aria-checked=false>Public</div><div role=radio aria-checked=true>Friends</div></div></section>", "friends"),
+    "select named by label[for]": (
+        f"<div><label for=s1>{Q}</label></div><div><select id=s1><option>Public</option>"
+        "<option selected>Only me</option></select></div>", "only me"),
+    "native radios with labels, styled (inputs hidden)": (
+        f"<fieldset><legend>{Q}</legend><input type=radio id=r1 name=r style='display:none'><label for=r1>Public</label>"
+        "<input type=radio id=r2 name=r checked style='display:none'><label for=r2>Friends</label></fieldset>", "friends"),
+    "listbox with a selected option in a visible dialog": (
+        f"<div role=dialog aria-label='{Q}'><div role=listbox><div role=option aria-selected=false>Public</div>"
+        "<div role=option aria-selected=true>Friends of friends</div></div></div>", "friends of friends"),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_ROWS))
+def test_every_accessible_value_form_is_read(page, name):
+    html, expected = MORE_ROWS[name]
+    got = choice(page, html)
+    assert got["found"] and got["values"] == [expected], got
+
+
+def test_hidden_copies_never_lend_a_value(page):
+    # A hidden duplicate (responsive layouts, closed dialogs) with a different value.
+    html = (f"<div hidden><span>{Q}</span><span>Public</span></div>"
+            f"<div aria-hidden=true><span>{Q}</span><div role=radio aria-checked=true>Public</div></div>"
+            f"<div style='display:none' role=dialog aria-label='{Q}'><div role=radio aria-checked=true>Public</div></div>"
+            f"<div><span>{Q}</span><span>Only me</span></div>")
+    assert choice(page, html)["values"] == ["only me"]
+
+
+def test_a_row_never_reaches_into_a_named_neighbour(page):
+    # The own row shows no value; the next row (another setting without a question mark) does.
+    html = ("<div><div><span>People with your email address</span></div>"
+            "<div><span>People with your phone number</span><span>Everyone</span></div></div>")
+    page.set_content(f"<html lang=en><body><main>{html}</main></body></html>")
+    got = read(page, "readChoice", labels=["People with your email address"], words=WORDS,
+               others=["People with your phone number"])
+    assert got["found"] and got["values"] == []
+
+
+def test_help_text_with_value_words_is_not_a_value(page):
+    page.set_content(
+        f"<html><body><div><span id=l2>{SWITCH}</span><span id=d2>When this is on, your public profile can appear in search results.</span>"
+        "<div role=switch aria-labelledby=l2 aria-describedby=d2 aria-checked=false></div></div></body></html>")
+    got = read(page, "readSwitch", labels=[SWITCH])
+    assert got["state"] is False
+
+
+def test_hidden_decoy_switch_is_ignored_and_conflicts_are_not_values(page):
+    page.set_content(
+        f"<html><body><div hidden><div role=switch aria-checked=false aria-label='{SWITCH}'></div></div>"
+        f"<div><div role=switch aria-checked=true aria-label='{SWITCH}'></div></div></body></html>")
+    assert read(page, "readSwitch", labels=[SWITCH])["state"] is True
+    page.set_content(
+        f"<html><body><div role=switch aria-checked=false aria-label='{SWITCH}'></div>"
+        f"<div role=switch aria-checked=true aria-label='{SWITCH}'></div></body></html>")
+    assert read(page, "readSwitch", labels=[SWITCH])["state"] is None

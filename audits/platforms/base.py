@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import Account, Audience, Evidence, Finding, Source, Status
-from audits.pages import Loaded, PageLoader, PageProblem, ProblemKind, read
+from audits.pages import SETTLED, Loaded, PageLoader, PageProblem, ProblemKind, Ready, norm, read
 
 ARTICLES_SHOWN = "() => document.querySelectorAll('[role=article],article').length > 0"
 STOPPED = PageProblem(ProblemKind.STOPPED, "The check-up was stopped before this was checked.")
@@ -59,10 +59,46 @@ class PlatformAudit:
         raise NotImplementedError
 
     # -- loading ----------------------------------------------------------------------------
-    def load(self, key: str, url: str, *, owner: bool) -> Loaded:
-        loaded = self.loader.load(self.owner if owner else self.public, url, owner=owner)
+    def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
+        """Load one page and wait until it shows one of `ready`'s landmarks (or say why not)."""
+        loaded = self.loader.load(self.owner if owner else self.public, url, owner=owner, ready=ready)
         self.pages[key] = loaded
         return loaded
+
+    def prove_own(self, loaded: Loaded, *, paths: list[str], names: list[str], what: str) -> bool:
+        """Whether a stranger's view is provably of this account: its final address is the
+        account's own (`paths`, compared without case or trailing slash; a path ending in
+        "/*" also takes what lies below it) and it names the account (`names`: its name or
+        handle, in a heading, the title or the page's first lines). A home, login, guest or
+        challenge page, or someone else's page, proves nothing about this account: the page
+        then gets a NOT_RECOGNISED problem saying so, and the checks that needed it are
+        `unknown` unless other evidence decides them."""
+        if not loaded.ok:
+            return False
+        from urllib.parse import urlsplit
+
+        got = urlsplit(loaded.url).path.rstrip("/").lower() or "/"
+        path_ok = False
+        for p in paths:
+            p = p.lower()
+            if p.endswith("/*"):
+                base = p[:-2].rstrip("/")
+                path_ok |= got == base or got.startswith(base + "/")
+            else:
+                path_ok |= got == (p.rstrip("/") or "/")
+        shown = [norm(h) for h in loaded.info.get("headings") or []] + [norm(loaded.info.get("title"))]
+        head = norm(loaded.info.get("text", ""))[:4000]
+        wanted = [norm(n) for n in names if n and len(norm(n)) >= 2]
+        named = any(any(n in s for s in shown) or n in head for n in wanted)
+        if path_ok and named:
+            return True
+        where = "a different page" if not path_ok else "a page that doesn't name you"
+        loaded.problem = PageProblem(
+            ProblemKind.NOT_RECOGNISED,
+            f"{self.name} showed a stranger {where} instead of {what} "
+            f"({loaded.url or loaded.requested}), so it proves nothing about what a stranger can see.",
+        )
+        return False
 
     def problem(self, key: str) -> PageProblem | None:
         """Why page `key` gives no evidence (never loaded counts as stopped)."""
@@ -71,12 +107,14 @@ class PlatformAudit:
             return STOPPED
         return loaded.problem
 
-    def read_switch_setting(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False) -> None:
-        """Read an on/off setting into self.reads[key]; `optional`: a missing label is no problem."""
+    def read_switch_setting(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False,
+                            others: list[str] = ()) -> None:
+        """Read an on/off setting into self.reads[key]; `optional`: a missing label is no problem.
+        `others`: the other settings' labels on the same page (a row never reaches into theirs)."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
             return
-        got = read(self.owner, "readSwitch", labels=labels)
+        got = read(self.owner, "readSwitch", labels=labels, others=list(others))
         if got.get("found") and got.get("state") is not None:
             self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
         elif not (optional and not got.get("found")):
@@ -84,12 +122,13 @@ class PlatformAudit:
                 f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
 
-    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict) -> None:
+    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict,
+                            others: list[str] = ()) -> None:
         """Read a one-of-several setting into self.reads[key], its value mapped through `words`."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
             return
-        got = read(self.owner, "readChoice", labels=labels, words=list(words))
+        got = read(self.owner, "readChoice", labels=labels, words=list(words), others=list(others))
         values = got.get("values", [])
         if got.get("found") and len(values) == 1:
             self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Ready, WallMarkers, norm, read
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
@@ -80,6 +80,15 @@ class SettingSpec:
     only_me: str = "Only you"  # how "Only me" reads in this summary
     risky_audiences: frozenset = frozenset({Audience.PUBLIC, Audience.WIDE})
 
+
+# What each page kind must show before it is read (its content is built by script).
+MAIN_HEADING = ("[role=main] h1", "main h1", "[role=main] h2", "main h2", "[role=main] h3", "main h3",
+                "[role=main] [role=heading]", "main [role=heading]")
+NO_FRIENDS = ("no friends to show", "no friends", "hasn't added any friends")
+READY_PROFILE = Ready("your profile", selectors=MAIN_HEADING)
+READY_ABOUT = Ready("your About page", selectors=MAIN_HEADING)
+READY_FRIENDS = Ready("the friends list", texts=NO_FRIENDS,
+                      selectors=("[role=main] [role=list]", "main [role=list]", "[role=main] ul", "main ul"))
 
 SETTINGS_TABS = {
     "settings:posts": ("posts", "reading who can see your future posts"),
@@ -393,7 +402,7 @@ class FacebookAudit(PlatformAudit):
         return self.signed_out()
 
     def read_profile(self) -> None:
-        loaded = self.load("profile", f"{BASE}/me/", owner=True)
+        loaded = self.load("profile", f"{BASE}/me/", owner=True, ready=READY_PROFILE)
         if not loaded.ok:
             return
         if not loaded.info.get("headings"):
@@ -467,29 +476,31 @@ class FacebookAudit(PlatformAudit):
     def read_settings(self, key: str, tab: str) -> None:
         if self._owner_gone():
             return
-        loaded = self.load(key, f"{BASE}/settings/?tab={tab}", owner=True)
+        labels = [label for spec in SETTINGS if spec.page == key for label in spec.labels]
+        loaded = self.load(key, f"{BASE}/settings/?tab={tab}", owner=True,
+                           ready=Ready("your privacy settings", texts=tuple(labels)))
         for spec in (s for s in SETTINGS if s.page == key):
-            self.settings[spec.check] = self._read_setting(spec, loaded)
+            self.settings[spec.check] = self._read_setting(spec, loaded, [x for x in labels if x not in spec.labels])
 
-    def _read_setting(self, spec: SettingSpec, loaded: Loaded) -> SettingRead:
+    def _read_setting(self, spec: SettingSpec, loaded: Loaded, others: list[str]) -> SettingRead:
         out = SettingRead(spec, loaded)
         if not loaded.ok:
             out.problem = loaded.problem.reason
             return out
         label = spec.labels[0]
         if spec.switch:
-            got = read(self.owner, "readSwitch", labels=list(spec.labels))
+            got = read(self.owner, "readSwitch", labels=list(spec.labels), others=others)
             if got.get("found") and got.get("state") is not None:
                 out.switch_on, out.raw = got["state"], "on" if got["state"] else "off"
                 return out
             # The same setting as a question answered Yes/No.
-            choice = read(self.owner, "readChoice", labels=list(spec.labels), words=list(SWITCH_WORDS))
+            choice = read(self.owner, "readChoice", labels=list(spec.labels), words=list(SWITCH_WORDS), others=others)
             if choice.get("found") and len(choice.get("values", [])) == 1:
                 out.switch_on, out.raw = SWITCH_WORDS[choice["values"][0]], choice["values"][0]
                 return out
             found = got.get("found") or choice.get("found")
         else:
-            got = read(self.owner, "readChoice", labels=list(spec.labels), words=list(AUDIENCE_WORDS))
+            got = read(self.owner, "readChoice", labels=list(spec.labels), words=list(AUDIENCE_WORDS), others=others)
             values = got.get("values", [])
             if got.get("found") and len(values) == 1:
                 out.audience, out.raw = audience_of(values[0]), values[0]
@@ -509,7 +520,7 @@ class FacebookAudit(PlatformAudit):
     def read_about(self) -> None:
         if self._owner_gone() or not self.about_url:
             return
-        about = self.load("about", self.about_url, owner=True)
+        about = self.load("about", self.about_url, owner=True, ready=READY_ABOUT)
         if not about.ok:
             return
         links = read(self.owner, "links")
@@ -523,7 +534,7 @@ class FacebookAudit(PlatformAudit):
         self._read_items("about", about)
         for n, url in enumerate(urls[:8]):
             key = f"about:{n}"
-            loaded = self.load(key, url, owner=True)
+            loaded = self.load(key, url, owner=True, ready=READY_ABOUT)
             if loaded.ok:
                 self._read_items(key, loaded)
 
@@ -555,19 +566,39 @@ class FacebookAudit(PlatformAudit):
         keys = [k for k in self.sections if k != "about"] or self.sections
         for key in keys:
             owner_page = self.pages[key]
-            loaded = self.load(f"viewas:{key}", with_query(owner_page.url, viewas=PUBLIC_VIEWER_ID), owner=True)
+            loaded = self.load(f"viewas:{key}", with_query(owner_page.url, viewas=PUBLIC_VIEWER_ID), owner=True,
+                               ready=READY_ABOUT)
             self._check_viewas(loaded)
 
-    def _check_viewas(self, loaded: Loaded) -> None:
+    def _check_viewas(self, loaded: Loaded, what: str = "your profile") -> None:
         if loaded.ok and not ("looks like to" in loaded.text or "view as" in loaded.text):
             loaded.problem = PageProblem(
                 ProblemKind.NOT_RECOGNISED, "Facebook's public preview (View As) didn't open, so it couldn't be used."
             )
+        self._check_own(loaded, what)
+
+    def _own_paths(self) -> list[str]:
+        parts = urlsplit(self.profile_url)
+        return [parts.path] if parts.path.endswith("profile.php") else [parts.path + "/*"]
+
+    def _check_own(self, loaded: Loaded, what: str) -> bool:
+        """A stranger's view counts only when it is provably this account's own page."""
+        names = [self.account.display_name or ""]
+        own = self.prove_own(loaded, paths=self._own_paths(), names=names, what=what)
+        if own and urlsplit(self.profile_url).path.endswith("profile.php"):
+            # profile.php?id=...: the id is the address.
+            own_id = dict(parse_qsl(urlsplit(self.profile_url).query)).get("id")
+            if own_id and dict(parse_qsl(urlsplit(loaded.url).query)).get("id") != own_id:
+                loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED,
+                                             f"Facebook showed a stranger a different page instead of {what}, so it proves nothing.")
+                return False
+        return own
 
     def read_viewas_profile(self) -> None:
         if self._owner_gone() or not self.profile_url:
             return
-        loaded = self.load("viewas:profile", with_query(self.profile_url, viewas=PUBLIC_VIEWER_ID), owner=True)
+        loaded = self.load("viewas:profile", with_query(self.profile_url, viewas=PUBLIC_VIEWER_ID), owner=True,
+                           ready=READY_PROFILE)
         self._check_viewas(loaded)
         if loaded.ok:
             self.public_posts["viewas:profile"] = [self._post(a) for a in read(self.owner, "readArticles")]
@@ -575,16 +606,16 @@ class FacebookAudit(PlatformAudit):
     def read_public_profile(self) -> None:
         if not self.profile_url:
             return
-        loaded = self.load("public:profile", self.profile_url, owner=False)
+        loaded = self.load("public:profile", self.profile_url, owner=False, ready=READY_PROFILE)
         if loaded.ok and not loaded.info.get("headings"):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
-        if loaded.ok:
+        if self._check_own(loaded, "your profile"):
             self.public_posts["public:profile"] = [self._post(a) for a in read(self.public, "readArticles")]
 
     def read_friends(self) -> None:
         if self._owner_gone() or not self.friends_url:
             return
-        loaded = self.load("friends", self.friends_url, owner=True)
+        loaded = self.load("friends", self.friends_url, owner=True, ready=READY_FRIENDS)
         if not loaded.ok:
             return
         names = read(self.owner, "listNames")
@@ -605,13 +636,24 @@ class FacebookAudit(PlatformAudit):
         ):
             if owner and self._owner_gone():
                 continue
-            loaded = self.load(key, url, owner=owner)
+            loaded = self.load(key, url, owner=owner, ready=READY_FRIENDS)
             if owner:
-                self._check_viewas(loaded)
+                self._check_viewas(loaded, "your friends list")
+            else:
+                self._check_own(loaded, "your friends list")
             if loaded.ok:
-                names = read(page, "listNames")
-                known = set(self.friend_names or [])
-                self.public_friends[key] = bool(known & set(names)) if known else None
+                self.public_friends[key] = self._friends_shown(page, loaded)
+
+    def _friends_shown(self, page, loaded: Loaded) -> bool | None:
+        """True when the page lists people (whoever they are: a list of people a stranger can
+        see is a public friends list, whether or not the names match the owner's view);
+        False only on the page's own "no friends to show"; None when it proves nothing."""
+        names = [n for n in read(page, "listNames") if norm(n) != norm(self.account.display_name)]
+        if names:
+            return True
+        if any(marker in loaded.text for marker in NO_FRIENDS):
+            return False
+        return None
 
     # -- decisions ----------------------------------------------------------------------------
     def decide(self) -> list[Finding]:
@@ -664,8 +706,12 @@ class FacebookAudit(PlatformAudit):
             return self.at_risk(check, f"Anyone can see your friends list{count}.", ev, Audience.PUBLIC)
         if got and got.audience:
             for key in ("public:friends", "viewas:friends"):
-                if key in self.public_friends:
-                    ev.append(evidence(Source.PUBLIC_VIEW, self.pages[key], "The public view didn't show your friends."))
+                page = self.pages.get(key)
+                if self.public_friends.get(key) is False:
+                    ev.append(evidence(Source.PUBLIC_VIEW, page, "The public view said there are no friends to show."))
+                elif page is not None:
+                    why = page.problem.reason if page.problem else "it neither listed people nor said there were none to show"
+                    ev.append(evidence(Source.PUBLIC_VIEW, page, f"The public view couldn't be used: {why}"))
             if got.audience.beyond_friends:
                 return self.at_risk(check, f"{WHO[got.audience]} can see your friends list{count}.", ev, got.audience)
             return self.ok(check, spec.summary.format(who=WHO[got.audience]), ev, got.audience)
