@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, WallMarkers, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Ready, WallMarkers, norm, read
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher, count_watch_list_matches
@@ -28,9 +28,12 @@ MARKERS = WallMarkers(
     checkpoint_phrases=("your account has been locked", "confirm it's you", "verify your identity"),
     error_phrases=("this account doesn't exist", "this page doesn't exist", "something went wrong. try reloading"),
 )
+# X's own strings (its English UI string table; facts 3.2 and 10). Compared after norm(), so
+# curly and straight apostrophes are alike.
 PROTECTED_PHRASES = (
     "these posts are protected",
     "only approved followers can see",
+    "this account has its posts protected",
     "you're unable to view these posts",
     "you're unable to view this post",
 )
@@ -42,6 +45,25 @@ TAGGING_WORDS = {
     "off": Audience.ONLY_ME,
 }
 DM_WORDS = {"everyone": Audience.PUBLIC, "verified users": Audience.WIDE, "no one": Audience.ONLY_ME}
+
+# What each page kind must show before it is read (X builds every page by script).
+READY_HOME = Ready("your home timeline", texts=("Profile",),
+                   selectors=("[data-testid=AppTabBar_Profile_Link]", "a[aria-label=Profile]"))
+PROFILE_LANDMARKS = ("[data-testid=UserName]", "[data-testid=UserProfileHeader_Items]", "[data-testid=emptyState]",
+                     "[role=main] [role=article]", "main [role=article]")
+READY_PEOPLE = Ready("the list of people", selectors=("[data-testid=UserCell]", "[data-testid=cellInnerDiv]",
+                                                       "[data-testid=emptyState]"))
+LABELS = {
+    "x.protected_posts": ("Protect your posts",),
+    "x.photo_tagging": ("Photo tagging",),
+    "x.dm_requests": ("Allow message requests from",),
+    "x.discover_email": ("Let people who have your email address find you on X", "Let people who have your email find you on X"),
+    "x.discover_phone": ("Let people who have your phone number find you on X",),
+    "x.post_location": ("Add location information to your posts",),
+}
+PAGE_OF = {"x.protected_posts": "settings:audience", "x.photo_tagging": "settings:audience",
+           "x.dm_requests": "settings:dm", "x.discover_email": "settings:contacts",
+           "x.discover_phone": "settings:contacts", "x.post_location": "settings:location"}
 
 SETTINGS_PAGES = {
     "settings:audience": ("audience_and_tagging", "reading whether your posts are protected"),
@@ -100,7 +122,7 @@ class XAudit(PlatformAudit):
 
     # -- reading ------------------------------------------------------------------------------------
     def read_home(self) -> None:
-        loaded = self.load("home", f"{BASE}/home", owner=True)
+        loaded = self.load("home", f"{BASE}/home", owner=True, ready=READY_HOME)
         if not loaded.ok:
             return
         links = read(self.owner, "links")
@@ -119,20 +141,24 @@ class XAudit(PlatformAudit):
     def read_settings(self, key: str, path: str) -> None:
         if self._signed_out():
             return
-        loaded = self.load(key, f"{BASE}/settings/{path}", owner=True)
-        if key == "settings:audience":
-            self.read_switch_setting("x.protected_posts", loaded, ["Protect your posts"])
-            self.read_choice_setting("x.photo_tagging", loaded, ["Photo tagging"], TAGGING_WORDS)
-        elif key == "settings:dm":
-            self.read_choice_setting("x.dm_requests", loaded, ["Allow message requests from"], DM_WORDS)
-        for check, (page, label, *_rest) in SWITCHES.items():
-            if page == key:
-                self.read_switch_setting(check, loaded, [label])
+        here = [c for c, page in PAGE_OF.items() if page == key]
+        labels = [label for c in here for label in LABELS[c]]
+        loaded = self.load(key, f"{BASE}/settings/{path}", owner=True,
+                           ready=Ready("your settings", texts=tuple(labels)))
+        for check in here:
+            others = [label for label in labels if label not in LABELS[check]]
+            if check == "x.photo_tagging":
+                self.read_choice_setting(check, loaded, list(LABELS[check]), TAGGING_WORDS, others=others)
+            elif check == "x.dm_requests":
+                self.read_choice_setting(check, loaded, list(LABELS[check]), DM_WORDS, others=others)
+            else:
+                self.read_switch_setting(check, loaded, list(LABELS[check]), others=others)
 
     def read_owner_profile(self) -> None:
         if self._signed_out() or not self.handle:
             return
-        loaded = self.load("profile", f"{BASE}/{self.handle}", owner=True)
+        loaded = self.load("profile", f"{BASE}/{self.handle}", owner=True,
+                           ready=Ready("your profile", selectors=PROFILE_LANDMARKS))
         if not loaded.ok:
             return
         self.owner_header = read(self.owner, "byTestId", ids=HEADER_IDS)
@@ -152,8 +178,10 @@ class XAudit(PlatformAudit):
     def read_public_profile(self) -> None:
         if not self.handle:
             return
-        loaded = self.load("public:profile", f"{BASE}/{self.handle}", owner=False)
-        if not loaded.ok:
+        loaded = self.load("public:profile", f"{BASE}/{self.handle}", owner=False,
+                           ready=Ready("your profile", texts=PROTECTED_PHRASES, selectors=PROFILE_LANDMARKS))
+        names = [f"@{self.handle}", self.account.display_name or ""]
+        if not self.prove_own(loaded, paths=[f"/{self.handle}"], names=names, what="your profile"):
             return
         self.public_header = read(self.public, "byTestId", ids=HEADER_IDS)
         if "UserName" not in self.public_header:
@@ -169,7 +197,7 @@ class XAudit(PlatformAudit):
         if self._signed_out() or not self.handle:
             return
         for kind in ("followers", "following"):
-            loaded = self.load(kind, f"{BASE}/{self.handle}/{kind}", owner=True)
+            loaded = self.load(kind, f"{BASE}/{self.handle}/{kind}", owner=True, ready=READY_PEOPLE)
             if loaded.ok:
                 self.people[kind] = read(self.owner, "cellNames")
         header = self.owner_header or {}
@@ -282,12 +310,22 @@ class XAudit(PlatformAudit):
                                 Audience.PUBLIC, [value])
         if self.owner_header is None:
             return self.unknown(check, (self.problem("profile") or STOPPED).reason)
+        if not value and not self._header_items_read():
+            # No field where X shows it: the header may simply be laid out differently.
+            return self.unknown(check, f"Boundary couldn't find the part of your profile where X shows {what}, "
+                                       "so it couldn't confirm a stranger doesn't see it. Check your profile by hand.")
         if value:
             return self.ok(check, f"{what[0].upper()}{what[1:]} doesn't mention work.",
                            [evidence(Source.PUBLIC_VIEW, public, f"Read the {what} a stranger sees.")])
         return self.ok(check, f"A stranger doesn't see {what} on your profile.",
                        [evidence(Source.PUBLIC_VIEW, public, f"The public profile header shows no {what}."),
                         evidence(Source.OWNER_VIEW, self.pages["profile"], "Your own profile header was read.")])
+
+    def _header_items_read(self) -> bool:
+        """Whether the header's details row was read in both views: only then is a missing
+        detail absence, not a page laid out differently (the row always holds the join date)."""
+        return all("joined" in norm((h or {}).get("UserProfileHeader_Items", ""))
+                   for h in (self.public_header, self.owner_header))
 
     def decide_location(self) -> Finding:
         return self._header_field("x.profile.location", "UserLocation", "your location")
@@ -306,7 +344,8 @@ class XAudit(PlatformAudit):
         return self._header_field("x.profile.birth_date", "UserBirthdate", "your birth date")
 
     def decide_switch(self, check: str) -> Finding:
-        page, label, on_text, off_text, risky_on = SWITCHES[check]
+        page, _label, on_text, off_text, risky_on = SWITCHES[check]
+        label = LABELS[check][0]
         got = self.reads.get(check, {})
         if "value" not in got:
             return self.unknown(check, self._reason(check, page))
