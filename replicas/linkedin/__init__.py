@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from ..base import ReplicaApp
 from ..faults import Faults, error_page
 from ..web import ClassNames, Request, Response, json_script, redirect
-from . import schema
+from . import layout, schema
 from .i18n import connections_count, long_date, month_day, number, translator
 
 HOST = "www.linkedin.com"
@@ -347,6 +347,7 @@ class LinkedInReplica(ReplicaApp):
         context.setdefault("signin_href", LOGIN_PATH)
         context.setdefault("tracking", "guest_homepage-basic")
         context.setdefault("current", "")
+        context.setdefault("look", None)
         return self._page(
             template, status, headers, _=translator(lang), lang=lang, view=view, me=self.me, nav=NAV,
             pixel="data:image/png;base64," + PIXEL_B64,
@@ -359,6 +360,10 @@ class LinkedInReplica(ReplicaApp):
 
     def _not_found(self, req: Request, view: View) -> Response:
         return self._render("not_found.html", view, req, status=404)
+
+    def _look(self, page: str) -> layout.Layout | None:
+        """The seed's choices for one page, or None: the default layout."""
+        return None if self.layout_seed is None else layout.Layout(self.layout_seed, page)
 
     # -- sign-in, landing, walls ------------------------------------------------------
 
@@ -479,6 +484,11 @@ class LinkedInReplica(ReplicaApp):
             return self._render("profile.html", view, req, p=self._profile_context(False),
                                 contact=None)
         if not self.me["public_profile"]["visible"]:
+            look = self._look("profile")
+            if look and look.pick("hidden", ("authwall", "not_found")) == "not_found":
+                # platform-facts.md 10: "Profile Not Found" (pageKey public_profile_v3_desktop)
+                return self._render("profile_not_found.html", view, req,
+                                    status=look.pick("hidden-status", (404, 200)))
             return redirect(self._wall_location(req.url))
         p = self._profile_context(True)
         return self._render("profile.html", view, req, p=p, contact=None,
@@ -549,7 +559,22 @@ class LinkedInReplica(ReplicaApp):
         }
         if public:
             context["ld_json"] = json_script(self._ld_json(name, jobs, shown))
+        context["look"] = self._profile_look(context) if public else None
         return context
+
+    def _profile_look(self, context: dict) -> dict | None:
+        """How a seeded public profile arranges its sections: <section> or role=region, the
+        headings' form, and whether the location sits in the top card or opens the About
+        section (only when there is an About section to hold it)."""
+        look = self._look("profile")
+        if look is None:
+            return None
+        has_about = any(s["key"] == "about" for s in context["sections"])
+        where = look.pick("location", ("top", "about")) if has_about and context["location"] \
+            else "top"
+        return {"section": look.pick("sections", layout.SECTION_FORMS),
+                "heading": look.pick("section-heading", layout.HEADING_FORMS),
+                "location": where, "depth": look.depth("sections", 2)}
 
     def _ld_json(self, name: str, jobs: list[dict], shown) -> dict:
         """The logged-out profile's schema.org graph: a Person, and an Article per post."""
@@ -600,10 +625,38 @@ class LinkedInReplica(ReplicaApp):
             allowed = {key: SWITCH if options is bool else options
                        for key, (options, _) in schema.PUBLIC_PROFILE.items()}
             return self._update(req, pp, allowed)
+        look = self._look("public-settings")
+        if look:
+            return self._seeded_public_settings(req, view, look)
         return self._render("public_settings.html", view, req,
                             preview=self._profile_context(True) if pp["visible"] else None,
                             pp=pp, photo_options=schema.PHOTO_AUDIENCES,
                             switches=PUBLIC_SWITCHES)
+
+    def _seeded_public_settings(self, req, view, look: layout.Layout) -> Response:
+        """The public profile settings under a seed: the master switch, the photo's audience
+        and the section switches, each in a drawn form; the section switches in a drawn order."""
+        pp, seed, t = self.me["public_profile"], self.layout_seed, translator(view.lang)
+        edit = req.params.get("edit", "")
+        off = not pp["visible"]
+        visible = layout.control(
+            look, t, kind="switch", key="visible", label_text="Your profile's public visibility",
+            value=pp["visible"], edit=edit,
+            description="Off: your profile won’t be visible to people who aren’t signed in to "
+                        "LinkedIn, or to search engines.")
+        photo = layout.control(look, t, kind="choice", key="photo", label_text="Profile photo",
+                               value=pp["photo"], options=schema.PHOTO_AUDIENCES,
+                               disabled=off, edit=edit)
+        switches = [layout.control(look, t, kind="switch", key=key,
+                                   label_text=layout.label(seed, name), value=pp[key],
+                                   disabled=off, edit=edit)
+                    for key, name in look.order("switches", PUBLIC_SWITCHES)]
+        headings = {h: look.pick(f"heading:{h}", layout.HEADING_FORMS)
+                    for h in ("preview", "url", "visibility", "customize")}
+        return self._render("public_settings.html", view, req,
+                            preview=self._profile_context(True) if pp["visible"] else None,
+                            pp=pp, look=look, visible=visible, photo=photo,
+                            seeded_switches=switches, headings=headings)
 
     # -- Settings & Privacy -----------------------------------------------------------
 
@@ -611,6 +664,9 @@ class LinkedInReplica(ReplicaApp):
         if category != "privacy" and category not in CATEGORIES:
             return self._not_found(req, view)
         groups = []
+        look = self._look("privacy") if category == "privacy" else None
+        if look:
+            return self._seeded_privacy(req, view, look)
         if category == "privacy":
             for heading, slugs in VISIBILITY:
                 rows = [{"label": "Edit your public profile" if s == "public-profile"
@@ -627,6 +683,33 @@ class LinkedInReplica(ReplicaApp):
         return self._render("settings_category.html", view, req, category=category,
                             settings_nav=SETTINGS_NAV, title=name, groups=groups)
 
+    def _seeded_privacy(self, req, view, look: layout.Layout) -> Response:
+        """The Visibility list under a seed: rows in a drawn order, each with its value under
+        its name or not (the item page always shows it), label and value nested in the link or
+        side by side, 0-4 wrappers; headings as h2, h3 or role=heading."""
+        seed = self.layout_seed
+        groups = []
+        for heading, slugs in VISIBILITY:
+            rows = []
+            for s in look.order(heading, slugs):
+                if s == "public-profile":
+                    row = {"label": "Edit your public profile", "href": ROW_HREFS[s], "value": ""}
+                else:
+                    where = look.pick(f"href:{s}", ("d", "visibility"))
+                    alias = {v: k for k, v in layout.SLUG_ALIASES.items()}.get(s)
+                    path = alias if alias and look.flag(f"alias:{s}") else s
+                    href = ROW_HREFS.get(s) or (f"/mypreferences/d/visibility/{path}"
+                                                if where == "visibility" else f"/mypreferences/d/{path}")
+                    row = {"label": layout.label(seed, ITEMS[s].label), "href": href,
+                           "value": self._row_value(ITEMS[s]) if look.flag(f"value:{s}") else ""}
+                row.update(depth=look.depth(f"row:{s}"),
+                           arrangement=look.pick(f"arrange:{s}", ("link", "columns")))
+                rows.append(row)
+            groups.append((heading, look.pick(f"heading:{heading}", layout.HEADING_FORMS), rows))
+        return self._render("settings_category.html", view, req, category="privacy",
+                            settings_nav=SETTINGS_NAV, title="Visibility", groups=groups,
+                            look=look)
+
     def _row_value(self, item: Item) -> str:
         """A row's current value: the chosen option, or On/Off for a switch."""
         c = item.controls[0]
@@ -634,6 +717,8 @@ class LinkedInReplica(ReplicaApp):
         return ("On" if value else "Off") if c.kind == "switch" else value
 
     def _settings_item(self, req, view, slug):
+        if self.layout_seed is not None:
+            slug = layout.SLUG_ALIASES.get(slug, slug)
         item = ITEMS.get(slug)
         if item is None:
             return self._not_found(req, view)
@@ -642,6 +727,18 @@ class LinkedInReplica(ReplicaApp):
             allowed = {c.key: SWITCH if c.kind == "switch" else schema.SETTINGS[c.key][0]
                        for c in item.controls}
             return self._update(req, settings, allowed)
+        look = self._look(f"item:{slug}")
+        if look:
+            seed, t = self.layout_seed, translator(view.lang)
+            controls = [
+                layout.control(look, t, kind="choice" if c.kind == "radios" else "switch",
+                               key=c.key, label_text=layout.label(seed, c.label),
+                               value=settings[c.key], edit=req.params.get("edit", ""),
+                               options=schema.SETTINGS[c.key][0] if c.kind == "radios" else ())
+                for c in item.controls]
+            return self._render("settings_item.html", view, req, category="privacy",
+                                settings_nav=SETTINGS_NAV, title=layout.label(seed, item.label),
+                                item=item, controls=controls, action=req.path, look=look)
         controls = [{"kind": c.kind, "key": c.key, "label": c.label, "value": settings[c.key],
                      "options": schema.SETTINGS[c.key][0] if c.kind == "radios" else ()}
                     for c in item.controls]

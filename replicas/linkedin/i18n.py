@@ -212,6 +212,17 @@ FR = {
     "Nobody": "Personne",
     "Your connections only": "Vos relations uniquement",
     "No one": "Personne",
+    # seeded layouts (layout.py): label variants, accessible names, help text
+    "Connection visibility": "Visibilité des relations",
+    "Follow visibility": "Visibilité des abonnements",
+    "Allow connections to export emails": "Autoriser les relations à exporter les e-mails",
+    "Who can see that you are currently active": "Qui peut voir que vous êtes actuellement en ligne",
+    "Change {}, currently {}": "Modifier {}, actuellement {}",
+    "Done": "Terminé",
+    "Choose whether this is public, shown to everyone, or kept private.":
+        "Choisissez si ce paramètre est public, visible par tout le monde, ou privé.",
+    "Public to everyone or private: this switch decides.":
+        "Public pour tout le monde ou privé : ce bouton en décide.",
 }
 
 TABLES = {"fr": FR}

@@ -19,7 +19,7 @@ from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
 from ..personas import _synthetic_days, synthetic_names
 from ..web import ClassNames, Request, Response, json_script, redirect
-from . import schema
+from . import layout, schema
 from .i18n import short_count, translator, video_date, webapp_strings
 
 HOST = "www.tiktok.com"
@@ -253,7 +253,7 @@ class TikTokReplica(ReplicaApp):
             video_date=video_date, place_path=place_path,
             login_url=login_location(req.url), request_url=req.url,
             universal=json_script(universal),
-            **context,
+            **{"look": None, **context},
         )
 
     def _alt(self, caption: str, t) -> str:
@@ -264,6 +264,10 @@ class TikTokReplica(ReplicaApp):
 
     def _not_found(self, req: Request, view: View) -> Response:
         return self._render("not_found.html", view, req, status=404)
+
+    def _look(self, page: str) -> layout.Layout | None:
+        """The seed's choices for one page, or None: the default layout."""
+        return None if self.layout_seed is None else layout.Layout(self.layout_seed, page)
 
     # -- sign-in, feeds ---------------------------------------------------------------
 
@@ -390,11 +394,27 @@ class TikTokReplica(ReplicaApp):
         videos = self._visible_videos(view)
         detail = self._user_detail()
         return self._render("profile.html", view, req, scope={"webapp.user-detail": detail},
+                            look=self._profile_look(),
                             videos=videos[:PAGE_SIZE], more=len(videos) > PAGE_SIZE,
                             page_size=PAGE_SIZE, stats=detail["userInfo"]["stats"],
                             private=self.me["settings"]["private_account"] and not view.owner,
                             liked_public=self.me["settings"]["liked_videos"] == "Everyone",
                             people=self._people(view), ld_json=self._ld_json())
+
+    def _profile_look(self) -> dict | None:
+        """A seeded profile: the header as <section>, role=region or <div> named by the
+        @name, the nickname and the bio in drawn elements, the bio before or after the counts,
+        and the private-account notice in one of its wordings."""
+        look = self._look("profile")
+        if look is None:
+            return None
+        return {"region": look.pick("header", layout.REGION_FORMS),
+                "nickname": look.pick("nickname", ("h2", "heading", "p")),
+                "bio": look.pick("bio", ("h2", "p", "div")),
+                "bio_first": look.pick("bio-place", (False, True)),
+                "notice": layout.wording(self.layout_seed, {"notice": layout.PRIVATE_NOTICES},
+                                         "notice", layout.PRIVATE_NOTICES[0]),
+                "depth": look.depth("header", 3)}
 
     def _people(self, view: View) -> dict:
         """The following and followers lists as the viewer may see them (None: hidden)."""
@@ -470,9 +490,39 @@ class TikTokReplica(ReplicaApp):
         settings = self.me["settings"]
         groups = [(heading, [_shown(c, settings) for c in controls])
                   for heading, controls in PRIVACY_GROUPS] if path == "/setting/privacy" else []
+        look = self._look("privacy") if path == "/setting/privacy" else None
+        seeded = self._seeded_privacy(look, view, req) if look else {}
         return self._render("settings.html", view, req, path=path, title=SECTIONS[path],
                             sections=[(p, SECTIONS[p]) for p in SETTINGS_NAV], groups=groups,
-                            suggest=[_shown(c, settings) for c in SUGGEST])
+                            suggest=[_shown(c, settings) for c in SUGGEST], look=look, **seeded)
+
+    def _seeded_privacy(self, look: layout.Layout, view: View, req: Request) -> dict:
+        """/setting/privacy under a seed: each control in a drawn form, the rows of a group in
+        a drawn order, the groups as <section>, role=region or <div>, headings as h2/h3 or
+        role=heading, and "Suggest your account to others" as its dialog or inline."""
+        settings, t, edit = self.me["settings"], translator(view.lang), req.params.get("edit", "")
+
+        def seeded(c: Control) -> dict:
+            if c.kind == "suggest":
+                return {"kind": "suggest", "key": "suggest", "depth": look.depth("suggest")}
+            options = schema.SETTINGS[c.key][0] if c.kind == "select" else ()
+            attrs = {}
+            if c.key in CONFIRMS:
+                attrs = {"data-confirm-on": f"confirm-{c.key}-on",
+                         "data-confirm-off": f"confirm-{c.key}-off"}
+            return layout.control(look, t, kind="choice" if c.kind == "select" else "switch",
+                                  key=c.key, label_text=c.label, value=settings[c.key],
+                                  options=options, description=c.description, edit=edit,
+                                  attrs=attrs)
+
+        groups = [{"title": heading, "region": look.pick(f"region:{heading}", layout.REGION_FORMS),
+                   "heading": look.pick(f"heading:{heading}", layout.HEADING_FORMS),
+                   "controls": [seeded(c) for c in look.order(heading, controls)]}
+                  for heading, controls in PRIVACY_GROUPS]
+        return {"seeded_groups": groups,
+                "seeded_suggest": [seeded(c) for c in SUGGEST],
+                "suggest_form": look.pick("suggest", layout.SUGGEST_FORMS),
+                "title_heading": look.pick("title-heading", layout.HEADING_FORMS)}
 
     def _settings_update(self, req, path):
         """Save a change: one form field per changed setting, then 302 back to the page."""

@@ -138,6 +138,18 @@ FR = {
     "Manage your login methods, devices and 2-step verification.":
         "Gère tes méthodes de connexion, tes appareils et la vérification en deux étapes.",
     "Get a copy of your TikTok data.": "Obtiens une copie de tes données TikTok.",
+    # seeded layouts (layout.py): accessible names, help text, wording variants
+    "Change {}, currently {}": "Modifier {}, actuellement {}",
+    "On": "Activé",
+    "Off": "Désactivé",
+    "Choose whether this is public, shown to everyone, or kept private.":
+        "Choisis si ce paramètre est public, visible par tout le monde, ou privé.",
+    "Public to everyone or private: this switch decides.":
+        "Public pour tout le monde ou privé : ce bouton en décide.",
+    "This account is private. Follow this account to see their videos or visit TikTok to "
+    "discover new creators.":
+        "Ce compte est privé. Suis ce compte pour voir ses vidéos ou va sur TikTok pour "
+        "découvrir de nouveaux créateurs.",
 }
 
 TABLES = {"fr": FR}
