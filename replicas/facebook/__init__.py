@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import secrets
 import time
@@ -14,7 +15,7 @@ from ..base import ReplicaApp
 from ..faults import Faults, error_page
 from ..web import Request, Response, redirect
 from . import schema
-from .i18n import long_date, translator
+from .i18n import ICON_NAMES, LOOKUP_ROWS, SHARING_WITH, SWITCH_HELP, WORDING, long_date, translator
 
 PUBLIC_VIEWER_ID = "100000686899395"  # the View As "Public" viewer in real links
 PAGE_SIZE = 10  # posts per feed chunk
@@ -99,6 +100,15 @@ SUB_LABELS = {"current_city": "Current city", "hometown": "Hometown", "birthday"
               "phone": "Mobile", "email": "Email", "address": "Address"}
 INTRO_FIELDS = ("work", "education", "current_city", "hometown", "relationship")
 PROFILE_TABS = ("posts", "about", "friends", "photos")
+
+# Seeded layouts (README "Seeded layouts"): how a row may show its current value.
+# Choice rows: the value as text beside the question, with an Edit button (the default);
+# only an icon button whose accessible name carries the value; an inline radio group; the
+# same radio group in an open dialog; a combobox (or button) with its open listbox.
+CHOICE_FORMS = ("text", "icon", "radiogroup", "dialog", "combobox")
+# Switch rows: role="switch" named by aria-label (the default); by aria-labelledby; a native
+# checkbox with <label for>; role="checkbox"; a switch described by help text (SWITCH_HELP).
+SWITCH_FORMS = ("aria_label", "labelledby", "checkbox", "aria_checkbox", "described")
 
 
 def login_location(next_url: str) -> str:
@@ -201,7 +211,7 @@ class FacebookReplica(ReplicaApp):
             template, status, headers, _=t, lang=view.lang, view=view, link=link, fb=fb,
             date=lambda iso: long_date(iso, view.lang),
             blob={"CurrentUserInitialData": user}, slug=slug, viewas_id=PUBLIC_VIEWER_ID,
-            exit_url=_without_viewas(req),
+            exit_url=_without_viewas(req), wording=self.wording(),
             overlay_action=LOGIN_ACTION + "?" + urlencode({"login_attempt": "1", "next": req.url}),
             **context,
         )
@@ -381,13 +391,110 @@ class FacebookReplica(ReplicaApp):
         nav = [(key, name) for key, (name, _) in SETTINGS_TABS.items()]
         if tab not in SETTINGS_TABS:
             return self._render("settings.html", view, req, tab="", title="Settings", nav=nav,
-                                rows=[])
+                                rows=[], plan=None)
         title, rows = SETTINGS_TABS[tab]
         settings = self.fb["settings"]
         rows = [{"kind": r.kind, "key": r.key, "question": r.question, "label": r.label,
                  "value": settings.get(r.key), "options": _options(r)} for r in rows]
+        plan = self.layout_plan(tab)
+        if plan:  # the seed's layout: its order, wording and value forms
+            by_key = {row["key"]: row for row in rows}
+            rows = [{**by_key.get(key, {"kind": "group", "key": key}), **plan["rows"][key]}
+                    for key in plan["order"]]
         return self._render("settings.html", view, req, tab=tab, title=title, nav=nav, rows=rows,
-                            action=f"{SETTINGS_UPDATE_PATH}?tab={tab}")
+                            action=f"{SETTINGS_UPDATE_PATH}?tab={tab}", plan=plan)
+
+    # -- seeded layouts -----------------------------------------------------------------
+
+    def _rng(self, *parts) -> random.Random:
+        """A generator for one choice, from the seed and what it is for (never the order
+        in which pages are asked for)."""
+        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
+
+    def wording(self) -> dict:
+        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
+        if self.layout_seed is None:
+            return {name: options[0] for name, options in WORDING.items()}
+        return {name: self._rng("wording", name).choice(options)
+                for name, options in WORDING.items()}
+
+    def layout_plan(self, tab: str) -> dict | None:
+        """How the seed lays out the settings tab `tab` (None without a seed).
+
+        {"title", "nav": headings ({"tag": "h"|"div", "level"}), "order": row keys as shown
+        (a "lookup_group" row heads the 2024 look-up rows), "rows": key -> {"key", "kind",
+        "form", "question" (the wording shown), "label" (switches), "name_pattern" and
+        "name_value" (icon form: the button's accessible name), "sub" (combobox form:
+        "combobox" or "button"), "help" (described form), "depth" (wrapper divs), "columns"
+        (question and value side by side, or nested), ids}, "wording"}.
+        """
+        if self.layout_seed is None or tab not in SETTINGS_TABS:
+            return None
+        page = f"settings/{tab}"
+        rng = self._rng(page)
+        wording = self.wording()
+        settings = self.fb["settings"]
+        counter = iter(range(rng.randrange(36 ** 2), 10 ** 6))
+
+        def new_id() -> str:  # React-style ids (":r1k:"), unique on the page
+            n, out = next(counter), ""
+            while True:
+                n, d = divmod(n, 36)
+                out = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + out
+                if not n:
+                    return f":r{out}:"
+
+        def heading(level: int, tag_rng: random.Random) -> dict:
+            return {"tag": tag_rng.choice(("h", "div")), "level": level}
+
+        title = heading(1, rng)
+        nav = [heading(2, rng), heading(3, rng)]
+        blocks, lookup = [], []
+        for r in SETTINGS_TABS[tab][1]:
+            if r.key in ("lookup_email", "lookup_phone") and wording["lookup"] == "rows":
+                if not lookup:
+                    blocks.append(lookup)
+                lookup.append(r.key)
+            else:
+                blocks.append([r.key])
+        if lookup:
+            self._rng(page, "lookup_group").shuffle(lookup)
+            lookup.insert(0, "lookup_group")
+        rng.shuffle(blocks)
+        order = [key for block in blocks for key in block]
+
+        rows, dialog = {}, None
+        for key in order:
+            r_rng = self._rng(page, key)
+            row = next((r for r in SETTINGS_TABS[tab][1] if r.key == key), None)
+            layout = {"key": key, "kind": row.kind if row else "group",
+                      "depth": r_rng.randint(0, 4), "columns": r_rng.random() < 0.5,
+                      "label_id": new_id(), "control_id": new_id(), "extra_id": new_id()}
+            if row is None:  # the 2024 question over the two look-up rows
+                layout.update(form="group", question=LOOKUP_ROWS["group"],
+                              heading=heading(r_rng.choice((2, 3)), r_rng))
+            elif row.kind == "choice":
+                value = settings[key]
+                question = LOOKUP_ROWS[key] if key in lookup else row.question
+                form = r_rng.choice(CHOICE_FORMS)
+                if form == "dialog":  # one open dialog at a time; the others show inline
+                    form = "radiogroup" if dialog else form
+                    dialog = dialog or key
+                pattern = r_rng.choice(ICON_NAMES)
+                shown = SHARING_WITH.get(value, value) if "Sharing with" in pattern \
+                    and r_rng.random() < 0.5 else value
+                layout.update(form=form, question=question, name_pattern=pattern,
+                              name_value=shown, sub=r_rng.choice(("combobox", "button")),
+                              shape=value if value in ("Public", "Friends", "Friends of friends",
+                                                       "Only me", "Custom")
+                              else "Public" if value == "Everyone" else "Friends")
+            elif row.kind == "switch":
+                layout.update(form=r_rng.choice(SWITCH_FORMS), question=row.question,
+                              label=row.label, help=SWITCH_HELP[key])
+            else:
+                layout.update(form="action", question=row.question, label=row.label)
+            rows[key] = layout
+        return {"title": title, "nav": nav, "order": order, "rows": rows, "wording": wording}
 
     def _settings_update(self, req, view):
         """Save edit dialogs and switches: one form field per changed setting, then 302 back."""

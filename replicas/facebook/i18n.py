@@ -172,6 +172,60 @@ FR = {
     "Single": "Célibataire",
     "In a relationship": "En couple",
     "Married": "Marié(e)",
+    # seeded layouts (WORDING, LOOKUP_ROWS, ICON_NAMES, SWITCH_HELP)
+    "Shared with: {}": "Partagé avec : {}",
+    "Who can Facebook suggest your profile to based on your phone number or email address?":
+        "À qui Facebook peut-il suggérer votre profil en fonction de votre numéro de téléphone "
+        "ou de votre adresse e-mail ?",
+    "People with your email address": "Personnes ayant votre adresse e-mail",
+    "People with your phone number": "Personnes ayant votre numéro de téléphone",
+    "Edit audience, currently {}": "Modifier l'audience, actuellement {}",
+    "Your friends of friends": "Vos amis de leurs amis",
+    "When this is on, search engines can show a link to your public profile, and people who "
+    "have your email address or phone number can find it there.":
+        "Lorsque cette option est activée, les moteurs de recherche peuvent afficher un lien "
+        "vers votre profil public, et les personnes qui ont votre adresse e-mail ou votre "
+        "numéro de téléphone peuvent l'y trouver.",
+    "Tags that friends add to your posts, including public posts, won't appear until you "
+    "approve them.":
+        "Les identifications que vos amis ajoutent à vos publications, y compris publiques, "
+        "n'apparaîtront qu'après votre approbation.",
+    "Posts that you're tagged in won't appear on your profile, where they could be public, "
+    "until you approve them.":
+        "Les publications dans lesquelles vous êtes identifié(e) n'apparaîtront sur votre "
+        "profil, où elles pourraient être publiques, qu'après votre approbation.",
+}
+
+# Seeded layouts (README "Seeded layouts"): wording the facts document in more than one form
+# (platform-facts.md 1.1, 1.3 and 10). The first of each is the replica's own; a seed picks
+# one for the whole site, as one deploy of the real site would.
+WORDING = {
+    # the audience icon after a post's date
+    "marker": ("Shared with {}", "Shared with: {}"),
+    # the logged-out overlay's heading ({} is the profile's name)
+    "wall": ("See more on Facebook", "See more of {} on Facebook"),
+    # the look-up settings: the older questions, or the 2024 rows under one question
+    "lookup": ("questions", "rows"),
+}
+LOOKUP_ROWS = {
+    "group": "Who can Facebook suggest your profile to based on your phone number or email "
+             "address?",
+    "lookup_email": "People with your email address",
+    "lookup_phone": "People with your phone number",
+}
+# The accessible name of an audience button that shows no text ({} is the value).
+ICON_NAMES = ("{}", "Edit privacy. Sharing with {}.", "Edit audience, currently {}")
+# Inside "Edit privacy. Sharing with {}." the facts also show this audience as:
+SHARING_WITH = {"Friends of friends": "Your friends of friends"}
+# Help text under a switch (value form "described"): it names other things on purpose.
+SWITCH_HELP = {
+    "search_engines": "When this is on, search engines can show a link to your public "
+                      "profile, and people who have your email address or phone number can "
+                      "find it there.",
+    "tag_review": "Tags that friends add to your posts, including public posts, won't appear "
+                  "until you approve them.",
+    "timeline_review": "Posts that you're tagged in won't appear on your profile, where they "
+                       "could be public, until you approve them.",
 }
 
 TABLES = {"fr": FR}

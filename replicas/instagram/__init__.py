@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import random
 import re
 import secrets
 import string
@@ -18,7 +19,16 @@ from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
 from ..web import Request, Response, json_script, redirect
 from . import schema
-from .i18n import PRIVATE_TEXT, PUBLIC_TEXT, long_date, short_date, translator
+from .i18n import (
+    ICON_NAMES,
+    PRIVATE_TEXT,
+    PUBLIC_TEXT,
+    SWITCH_HELP,
+    WORDING,
+    long_date,
+    short_date,
+    translator,
+)
 
 HOST = "www.instagram.com"
 COOKIE_DOMAIN = ".instagram.com"
@@ -92,6 +102,16 @@ SETTINGS_PAGES = {
                 "Show your category on your profile.", professional=True),
     ]),
 }
+# Seeded layouts (README "Seeded layouts"): how a control may show its current value.
+# Radio groups: native radios inside their <label>s (the default); role="radio" items; the
+# same in an open dialog; the value as text in a row that opens the choices; only a button
+# whose accessible name carries the value (ICON_NAMES).
+CHOICE_FORMS = ("radios", "aria_radios", "dialog", "text", "icon")
+# Switches: a native checkbox with role="switch" inside its <label> (the default); the same
+# named by aria-labelledby; a plain checkbox with <label for>; role="checkbox"; a switch
+# named by aria-labelledby and described by help text (SWITCH_HELP).
+SWITCH_FORMS = ("label", "labelledby", "checkbox", "aria_checkbox", "described")
+CHECKBOX_FORMS = ("label", "checkbox", "aria_checkbox", "described")  # checkboxes stay checkboxes
 # Older addresses still linked from many places.
 LEGACY_SETTINGS = {"/accounts/privacy_and_security/", "/accounts/privacy_setting/"}
 # The settings navigation: (group, [(page path, title)]).
@@ -219,7 +239,7 @@ class InstagramReplica(ReplicaApp):
             date=lambda iso: long_date(iso, lang), short_date=short_date,
             alt=lambda post: self._alt(post, t, lang), location_id=location_id, slug=slug,
             post_time=_post_time, count=lambda n: f"{n:,}",
-            viewer_blob=json_script({"CurrentUserInitialData": user}),
+            viewer_blob=json_script({"CurrentUserInitialData": user}), wording=self.wording(),
             login_url=login_location(req.url),
             **context,
         )
@@ -439,8 +459,99 @@ class InstagramReplica(ReplicaApp):
                   "confirm": CONFIRMS.get(c.key)}
                  for c in controls if professional or not c.professional]
         nav = [(group, [(p, SETTINGS_PAGES[p][0]) for p in pages]) for group, pages in SETTINGS_NAV]
+        plan = self.layout_plan(path)
+        if plan:  # the seed's layout: its order, wording and value forms
+            shown = [{**shown[i], **plan["controls"][i]} for i in plan["order"] if i < len(shown)]
         return self._render("settings.html", view, req, path=path, title=title, controls=shown,
-                            nav=nav, professional=professional)
+                            nav=nav, professional=professional, plan=plan)
+
+    # -- seeded layouts -----------------------------------------------------------------
+
+    def _rng(self, *parts) -> random.Random:
+        """A generator for one choice, from the seed and what it is for (never the order
+        in which pages are asked for)."""
+        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
+
+    def wording(self) -> dict:
+        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
+        if self.layout_seed is None:
+            return {name: options[0] for name, options in WORDING.items()}
+        return {name: self._rng("wording", name).choice(options)
+                for name, options in WORDING.items()}
+
+    def layout_plan(self, path: str) -> dict | None:
+        """How the seed lays out the settings page at `path` (None without a seed).
+
+        The page's controls are those shown to this account (professional ones only for a
+        professional account), numbered in their default order. {"title": the page's heading
+        ({"tag": "h"|"div", "level"}), "order": control numbers as shown (runs of controls
+        between headings and texts are shuffled), "controls": number -> {"form", "label" (the
+        wording shown), "description", "name" (icon form: the button's accessible name),
+        "help"/"describedby" (described form), "heading" (heading rows), "depth" (wrapper
+        divs), "columns" (label and control side by side, or nested), ids}, "wording"}.
+        """
+        if self.layout_seed is None or path not in SETTINGS_PAGES:
+            return None
+        rng = self._rng(path)
+        wording = self.wording()
+        professional = self.me["profile"]["professional"]
+        controls = [c for c in SETTINGS_PAGES[path][1] if professional or not c.professional]
+        counter = iter(range(rng.randrange(36 ** 2), 10 ** 6))
+
+        def new_id() -> str:  # React-style ids (":r1k:"), unique on the page
+            n, out = next(counter), ""
+            while True:
+                n, d = divmod(n, 36)
+                out = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + out
+                if not n:
+                    return f":r{out}:"
+
+        order, run = [], []
+        for i, c in enumerate(controls + [None]):
+            if c is not None and c.kind not in ("heading", "text"):
+                run.append(i)
+                continue
+            rng.shuffle(run)
+            order += run + ([i] if c is not None else [])
+            run = []
+        out, dialog, texts = {}, None, []
+        for i in order:
+            c = controls[i]
+            c_rng = self._rng(path, c.key or f"{c.kind}{i}")
+            label = c.label
+            if c.key in ("tags_from", "mentions_from"):
+                label = wording["tag_labels"][0 if c.key == "tags_from" else 1]
+            description = wording["search_engines_help"] if c.key == "search_engines" \
+                else c.description
+            layout = {"key": c.key, "kind": c.kind,
+                      "depth": c_rng.randint(0, 4), "columns": c_rng.random() < 0.5,
+                      "label": label, "description": description, "label_id": new_id(),
+                      "control_id": new_id(), "desc_id": new_id(), "help_id": new_id(),
+                      "describedby": ""}
+            if c.kind == "radios":
+                form = c_rng.choice(CHOICE_FORMS)
+                if form == "dialog":  # one open dialog at a time; the others show inline
+                    form = "aria_radios" if dialog else form
+                    dialog = dialog or c.key
+                layout.update(form=form, name=c_rng.choice(ICON_NAMES))
+            elif c.kind in ("switch", "checkbox"):
+                forms = SWITCH_FORMS if c.kind == "switch" else CHECKBOX_FORMS
+                layout.update(form=c_rng.choice(forms), help=SWITCH_HELP.get(c.key, ""))
+            elif c.kind == "heading":
+                layout.update(form="heading",
+                              heading={"tag": c_rng.choice(("h", "div")),
+                                       "level": c_rng.choice((2, 3))})
+            elif c.kind == "text":
+                layout.update(form="text")
+                texts.append(layout["label_id"])
+            else:
+                layout.update(form="value")
+            out[i] = layout
+        for layout in out.values():  # "Private account" is described by the page's texts
+            if layout["form"] == "described" and not layout["help"]:
+                layout["describedby"] = " ".join(texts)
+        return {"title": {"tag": rng.choice(("h", "div")), "level": 2}, "order": order,
+                "controls": out, "wording": wording}
 
     def _control_value(self, c: Control):
         if c.kind == "value":

@@ -24,6 +24,47 @@ PRIVATE_TEXT = ("When your account is private, only the followers you approve ca
                 "followers and following lists. Certain info on your profile, like your profile "
                 "picture and username, is visible to everyone on and off Instagram.")
 
+# Seeded layouts (README "Seeded layouts"): wording the facts document in more than one form
+# (platform-facts.md 2.1, 2.2 and platform-facts-2026-12.md B.3). The first of each is the
+# replica's own; a seed picks one for the whole site, as one deploy of the real site would.
+WORDING = {
+    # the tags and mentions questions: the web page's, or the app's
+    "tag_labels": (("Allow tags from", "Allow mentions from"),
+                   ("Who can tag you", "Who can @mention you")),
+    # a private account's profile, seen by someone else
+    "private_notice": ("This account is private", "This Account is Private"),
+    # the search-engine switch's description
+    "search_engines_help": ("When this is on, search engines like Google can show your public "
+                            "photos and videos in their results.",
+                            "When this is on, search engines such as Google can show your "
+                            "public photos and videos in search results outside of Instagram. "
+                            "When this is off, links to your publicly shared content can still "
+                            "appear in search results."),
+}
+# The accessible name of a button that stands for a question's value (value form "icon").
+ICON_NAMES = ("{value}", "{label}: {value}")
+# Help text under a switch (value form "described"): it names other things on purpose.
+# "private" is described by the page's own two texts (PUBLIC_TEXT, PRIVATE_TEXT) instead.
+SWITCH_HELP = {
+    "search_engines": "When this is off, links to your publicly shared content can still appear "
+                      "in search results.",
+    "manual_tag_approval": "Tagged posts won't appear on your profile until you approve them. "
+                           "Public posts you're tagged in stay on the profile of the person who "
+                           "shared them.",
+    "activity_status": "Your activity status is never public: only accounts you follow and "
+                       "anyone you message can see it.",
+    "story_sharing": "Other people can share photos and videos from your story in a message. "
+                     "When your account is public, anyone can share them.",
+    "post_resharing": "Other people can add your posts and reels to their stories. When your "
+                      "account is public, anyone can do this.",
+    "reposts": "Other people can repost your posts and reels to their followers, which can "
+               "make them public.",
+    "feature_requests": "Other accounts can ask to feature your photos and videos publicly.",
+    "display_contact_info": "Show your public email, phone number and address on your profile. "
+                            "People who have your email address can always contact you.",
+    "display_category": "Show your category on your public profile.",
+}
+
 FR = {
     # navigation
     "Home": "Accueil",
@@ -156,6 +197,28 @@ FR = {
     "Get tools to help you grow, and let people contact you from your profile.":
         "Obtenez des outils pour développer votre audience et permettre aux autres de vous contacter depuis votre profil.",
     "Not set": "Non renseigné",
+    # seeded layouts (WORDING, ICON_NAMES, SWITCH_HELP)
+    "Who can tag you": "Qui peut vous identifier",
+    "Who can @mention you": "Qui peut vous @mentionner",
+    "When this is on, search engines such as Google can show your public photos and videos in search results outside of Instagram. When this is off, links to your publicly shared content can still appear in search results.":
+        "Lorsque cette option est activée, les moteurs de recherche comme Google peuvent afficher vos photos et vidéos publiques dans les résultats de recherche en dehors d'Instagram. Lorsqu'elle est désactivée, des liens vers votre contenu partagé publiquement peuvent toujours apparaître dans les résultats de recherche.",
+    "When this is off, links to your publicly shared content can still appear in search results.":
+        "Lorsque cette option est désactivée, des liens vers votre contenu partagé publiquement peuvent toujours apparaître dans les résultats de recherche.",
+    "Tagged posts won't appear on your profile until you approve them. Public posts you're tagged in stay on the profile of the person who shared them.":
+        "Les publications où vous êtes identifié(e) n'apparaîtront pas sur votre profil tant que vous ne les aurez pas approuvées. Les publications publiques où vous êtes identifié(e) restent sur le profil de la personne qui les a partagées.",
+    "Your activity status is never public: only accounts you follow and anyone you message can see it.":
+        "Votre statut en ligne n'est jamais public : seuls les comptes que vous suivez et les personnes à qui vous écrivez peuvent le voir.",
+    "Other people can share photos and videos from your story in a message. When your account is public, anyone can share them.":
+        "D'autres personnes peuvent partager les photos et vidéos de votre story dans un message. Lorsque votre compte est public, tout le monde peut les partager.",
+    "Other people can add your posts and reels to their stories. When your account is public, anyone can do this.":
+        "D'autres personnes peuvent ajouter vos publications et reels à leurs stories. Lorsque votre compte est public, tout le monde peut le faire.",
+    "Other people can repost your posts and reels to their followers, which can make them public.":
+        "D'autres personnes peuvent republier vos publications et reels pour leurs abonnés, ce qui peut les rendre publics.",
+    "Other accounts can ask to feature your photos and videos publicly.":
+        "D'autres comptes peuvent demander à mettre en avant publiquement vos photos et vidéos.",
+    "Show your public email, phone number and address on your profile. People who have your email address can always contact you.":
+        "Affichez votre adresse e-mail publique, votre numéro de téléphone et votre adresse sur votre profil. Les personnes qui ont votre adresse e-mail peuvent toujours vous contacter.",
+    "Show your category on your public profile.": "Affichez votre catégorie sur votre profil public.",
 }
 
 TABLES = {"fr": FR}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 import secrets
 import time
@@ -14,7 +15,7 @@ from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
 from ..web import ClassNames, Request, Response, json_script, redirect
 from . import schema
-from .i18n import long_date, month_year, short_date, translator
+from .i18n import ICON_NAMES, SWITCH_HELP, WORDING, long_date, month_year, short_date, translator
 
 HOST = "x.com"
 # Hosts the real site sends on to x.com (the session cookies live on .x.com only).
@@ -86,6 +87,19 @@ SETTINGS_ALIASES = {"contacts_dashboard": "contacts", "location": "location_info
 # The Privacy and safety hub: (section heading, [page]).
 HUB = [("Your X activity", ["audience_and_tagging", "direct_messages", "contacts"]),
        ("Data sharing and personalization", ["location_information"])]
+# Seeded layouts (README "Seeded layouts"): how a control may show its current value.
+# Radio groups: native radios inside their <label>s (the default); native radios with
+# <label for>; role="radio" items; a native <select> with <label for>. Native radios sit in a
+# role="radiogroup" named by the question, or in a <fieldset> with a <legend>.
+CHOICE_FORMS = ("radios", "radios_for", "aria_radios", "select")
+# Switches: a native checkbox with role="switch" inside its <label> (the default); the same
+# named by aria-labelledby; a plain checkbox with <label for>; role="checkbox"; a switch
+# named by aria-labelledby and described by help text (SWITCH_HELP).
+SWITCH_FORMS = ("label", "labelledby", "checkbox", "aria_checkbox", "described")
+CHECKBOX_FORMS = ("label", "checkbox", "aria_checkbox", "described")  # checkboxes stay checkboxes
+# Link rows (a sub-page and its current value): label and value as the link's text (the
+# default); or the label as text and a chevron link named by the value (ICON_NAMES).
+LINK_FORMS = ("text", "icon")
 NAV = [("AppTabBar_Home_Link", "/home", "Home"),
        ("AppTabBar_Explore_Link", "/explore", "Explore"),
        ("AppTabBar_Notifications_Link", "/notifications", "Notifications"),
@@ -210,7 +224,7 @@ class XReplica(ReplicaApp):
             long_date=lambda iso, year=True: long_date(iso, lang, year),
             month_year=lambda iso: month_year(iso, lang), place_id=place_id,
             post_time=_post_time, count=lambda n: f"{n:,}",
-            initial_state=json_script({"session": session}),
+            initial_state=json_script({"session": session}), wording=self.wording(),
             meta_data=json_script({"env": "prod", "isLoggedIn": view.signed_in,
                                     "serverDate": int(time.time() * 1000)}),
             **context,
@@ -392,7 +406,7 @@ class XReplica(ReplicaApp):
         hub = [(heading, [(page, SETTINGS_PAGES[page][0], SETTINGS_PAGES[page][1])
                           for page in pages]) for heading, pages in HUB]
         return self._render("settings.html", view, req, page="", title="Privacy and safety",
-                            intro="", hub=hub, controls=[])
+                            intro="", hub=hub, controls=[], plan=None)
 
     def _settings(self, req, view, page):
         page = SETTINGS_ALIASES.get(page, page)
@@ -415,8 +429,77 @@ class XReplica(ReplicaApp):
             shown.append({"kind": c.kind, "key": c.key, "label": c.label,
                           "description": c.description, "href": c.href, "value": value,
                           "options": _options(c)})
+        plan = self.layout_plan(page)
+        if plan:  # the seed's layout: its order, wording and value forms
+            by_id = {f"{c['kind']}:{c['key']}": c for c in shown}
+            shown = [{**by_id[cid], **plan["controls"][cid]} for cid in plan["order"]
+                     if cid in by_id]
         return self._render("settings.html", view, req, page=page, title=title, intro=intro,
-                            hub=[], controls=shown, action=req.path)
+                            hub=[], controls=shown, action=req.path, plan=plan)
+
+    # -- seeded layouts -----------------------------------------------------------------
+
+    def _rng(self, *parts) -> random.Random:
+        """A generator for one choice, from the seed and what it is for (never the order
+        in which pages are asked for)."""
+        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
+
+    def wording(self) -> dict:
+        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
+        if self.layout_seed is None:
+            return {name: options[0] for name, options in WORDING.items()}
+        return {name: self._rng("wording", name).choice(options)
+                for name, options in WORDING.items()}
+
+    def layout_plan(self, page: str) -> dict | None:
+        """How the seed lays out the settings page `page` ("contacts", ...; None without a
+        seed or for the hub).
+
+        {"heading": the page's heading ({"tag": "h"|"div", "level": 2}), "order": control ids
+        ("<kind>:<key>") as shown, "controls": id -> {"form", "label" (the wording shown),
+        "sub" (native radios: "radiogroup" or "fieldset"), "name" (icon form: the link's
+        accessible name), "help" (described form), "depth" (wrapper divs), "columns" (label
+        and control side by side, or nested), ids}, "wording"}.
+        """
+        page = SETTINGS_ALIASES.get(page, page)
+        if self.layout_seed is None or page not in SETTINGS_PAGES:
+            return None
+        where = f"settings/{page}"
+        rng = self._rng(where)
+        wording = self.wording()
+        controls = SETTINGS_PAGES[page][2]
+        salt = "".join(rng.choice("0123456789abcdefghijklmnopqrstuvwxyz") for _ in range(6))
+        counter = iter(range(10 ** 6))
+
+        def new_id() -> str:  # X-style ids ("id__k3x9qz0"), unique on the page
+            return f"id__{salt}{next(counter)}"
+
+        order = [f"{c.kind}:{c.key}" for c in controls]
+        if len({c.key for c in controls}) == len(controls):  # the tagging page keeps its order
+            rng.shuffle(order)
+        out = {}
+        for c in controls:
+            cid = f"{c.kind}:{c.key}"
+            c_rng = self._rng(where, cid)
+            label = wording["discover_email"] if c.key == "discover_email" else c.label
+            layout = {"key": c.key, "kind": c.kind,
+                      "depth": c_rng.randint(0, 4), "columns": c_rng.random() < 0.5,
+                      "label": label, "label_id": new_id(), "control_id": new_id(),
+                      "desc_id": new_id(), "help_id": new_id()}
+            if c.kind == "radios":
+                layout.update(form=c_rng.choice(CHOICE_FORMS),
+                              sub=c_rng.choice(("radiogroup", "fieldset")))
+            elif c.kind == "switch":
+                layout.update(form=c_rng.choice(SWITCH_FORMS), help=SWITCH_HELP[c.key])
+            elif c.kind == "checkbox":
+                layout.update(form=c_rng.choice(CHECKBOX_FORMS), help=SWITCH_HELP[c.key])
+            elif c.kind == "link":
+                layout.update(form=c_rng.choice(LINK_FORMS), name=c_rng.choice(ICON_NAMES))
+            else:
+                layout.update(form="action")
+            out[cid] = layout
+        return {"heading": {"tag": rng.choice(("h", "div")), "level": 2}, "order": order,
+                "controls": out, "wording": wording}
 
     def _settings_update(self, req, page):
         """Save a control: one form field per changed setting, then 302 back to the page."""

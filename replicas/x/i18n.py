@@ -159,6 +159,72 @@ FR = {
     "Try searching for another.": "Essayez d'en rechercher un autre.",
     "You’re unable to view this Post because this account owner limits who can view their Posts.":
         "Vous ne pouvez pas voir ce post, car le propriétaire de ce compte limite qui peut voir ses posts.",
+    # seeded layouts (WORDING, ICON_NAMES, SWITCH_HELP)
+    "Let people who have your email find you on X":
+        "Permettre aux personnes qui ont votre adresse e-mail de vous trouver sur X",
+    "You're unable to view these posts because this account owner limits who can view their posts":
+        "Vous ne pouvez pas voir ces posts, car le propriétaire de ce compte limite qui peut voir ses posts",
+    "If you don’t select this, your posts are public and anyone can see them, even without an X account.":
+        "Si vous ne sélectionnez pas cette option, vos posts sont publics et tout le monde peut les voir, même sans compte X.",
+    "If selected, videos in your posts will not be downloadable by default. This applies to videos in public posts too.":
+        "Si cette option est sélectionnée, les vidéos de vos posts ne pourront pas être téléchargées par défaut. Cela vaut aussi pour les vidéos des posts publics.",
+    "Allow people to tag you in their photos and receive notifications when they do. Photos you’re tagged in may be public.":
+        "Autorisez d'autres personnes à vous identifier sur leurs photos et recevez des notifications lorsqu'elles le font. Les photos où vous êtes identifié peuvent être publiques.",
+    "Decide whether people who have your email address or phone number can find and connect with you on X.":
+        "Décidez si les personnes qui ont votre adresse e-mail ou votre numéro de téléphone peuvent vous trouver et entrer en contact avec vous sur X.",
+    "X always uses some information, like where you signed up and your current location, to help show you more relevant public content.":
+        "X utilise toujours certaines informations, comme l'endroit où vous vous êtes inscrit et votre position actuelle, pour vous montrer du contenu public plus pertinent.",
+    "If enabled, you will be able to attach location information to your posts, which anyone can see on your public posts.":
+        "Si cette option est activée, vous pourrez joindre des informations de localisation à vos posts, visibles par tous sur vos posts publics.",
+    "Hide message requests from the public that have been detected as being potentially spam or low-quality.":
+        "Masquez les demandes de message du public détectées comme potentiellement indésirables ou de faible qualité.",
+    "Let people you’re messaging with know when you’ve seen their messages. Read receipts are never public.":
+        "Indiquez aux personnes avec qui vous échangez que vous avez vu leurs messages. Les confirmations de lecture ne sont jamais publiques.",
+}
+
+# Seeded layouts (README "Seeded layouts"): wording the facts document in more than one form
+# (platform-facts.md 3.1, 3.2 and 10). The first of each is the replica's own; a seed picks
+# one for the whole site, as one deploy of the real site would.
+WORDING = {
+    # the discoverability switch for the email address (X's 2025 string table / older guides)
+    "discover_email": ("Let people who have your email address find you on X",
+                       "Let people who have your email find you on X"),
+    # a protected profile's empty state, under "These posts are protected" ({} is the handle)
+    "protected_body": ("Only approved followers can see @{}’s posts. To request access, click "
+                       "Follow.",
+                       "Only approved followers can see @{}'s posts. To request access, click "
+                       "Follow.",
+                       "This account has its posts protected. Only their followers can read "
+                       "them."),
+    # a protected account's post, seen by someone else
+    "unable": ("You’re unable to view this Post because this account owner limits who can "
+               "view their Posts.",
+               "You're unable to view these posts because this account owner limits who can "
+               "view their posts"),
+}
+# The accessible name of the chevron link that stands for a link row's value (value form
+# "icon"): {value}, or {label} then the value.
+ICON_NAMES = ("{value}", "{label}, {value}")
+# Help text under a control (value form "described"): it names other things on purpose.
+SWITCH_HELP = {
+    "protected": "If you don’t select this, your posts are public and anyone can see them, "
+                 "even without an X account.",
+    "protect_videos": "If selected, videos in your posts will not be downloadable by default. "
+                      "This applies to videos in public posts too.",
+    "photo_tagging": "Allow people to tag you in their photos and receive notifications when "
+                     "they do. Photos you’re tagged in may be public.",
+    "discover_email": "Decide whether people who have your email address or phone number can "
+                      "find and connect with you on X.",
+    "discover_phone": "Decide whether people who have your email address or phone number can "
+                      "find and connect with you on X.",
+    "personalize_location": "X always uses some information, like where you signed up and your "
+                            "current location, to help show you more relevant public content.",
+    "post_location": "If enabled, you will be able to attach location information to your "
+                     "posts, which anyone can see on your public posts.",
+    "dm_filter": "Hide message requests from the public that have been detected as being "
+                 "potentially spam or low-quality.",
+    "read_receipts": "Let people you’re messaging with know when you’ve seen their messages. "
+                     "Read receipts are never public.",
 }
 
 TABLES = {"fr": FR}
