@@ -57,6 +57,7 @@ class RunOptions:
     sites: dict[str, str] = field(default_factory=dict)  # platform -> replica origin
     audit: AuditOptions = field(default_factory=AuditOptions)
     page_timeout: float = 20.0
+    wait_ready: bool = True  # wait until each page is really there (False: only the readiness benchmark)
     pace: tuple[float, float] = (0.0, 0.0)
     headless: bool = True
     browser: str | None = None
@@ -142,7 +143,8 @@ def _audit_platform(browser, platform, options: RunOptions, progress, cancel, st
     public_ctx = new_context(browser, public_router)
     for ctx in (owner_ctx, public_ctx):
         ctx.set_default_timeout(options.page_timeout * 1000)
-    loader = PageLoader(PLATFORM_NAMES[platform], markers, options.page_timeout, options.pace, cancelled=cancel)
+    loader = PageLoader(PLATFORM_NAMES[platform], markers, options.page_timeout, options.pace, cancelled=cancel,
+                        readiness=options.wait_ready)
     audit = cls(owner_ctx.new_page(), public_ctx.new_page(), loader, options.audit)
     steps = [s for s in audit.steps() if options.only_checks is None or s.checks & set(wanted)]
     stopped = False

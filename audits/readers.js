@@ -108,8 +108,9 @@
     const rest = stripPunct(at >= 0 ? name.slice(at + label.length) : name).replace(/^[\s?:.,-]+/, "");
     for (const w of words) {
       if (rest === w) return w;
-      const m = rest.match(/(?:^|[,:;\u2013\u2014]|\s-)\s*([^,:;]+)$/);
-      const tail = m ? stripPunct(m[1].trim()).replace(/^(?:currently|set to|selected|now)\s*:?\s*/, "") : "";
+      const m = rest.match(/(?:^|[,:;\u2013\u2014]|\.\s|\s-)\s*([^,:;.]+)$/);
+      const tail = m ? stripPunct(m[1].trim())
+        .replace(/^(?:currently|set to|selected|now|sharing with|shared with|visible to|audience)\s*:?\s*/, "") : "";
       if (tail === w && rest.length <= 80) return w;
     }
     return null;
@@ -181,6 +182,7 @@
     return found;
   };
 
+  const labelText = (s) => stripPunct(norm(s));
   const questionsIn = (el) => (norm(el.innerText || el.textContent).match(/\?/g) || []).length;
   // Whether `el` holds another setting's label: then it is a neighbour's row too.
   const holdsOther = (el, others) => {
@@ -190,8 +192,10 @@
   };
 
   const readChoice = (labels, words, others) => {
-    others = (others || []).map(norm).filter((o) => !labels.map(norm).some((l) => l.includes(o) || o.includes(l)));
-    for (const label of labels.map(norm)) {
+    // A label matches with or without its closing "?" or ":" (pages differ).
+    labels = labels.map(labelText);
+    others = (others || []).map(labelText).filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
+    for (const label of labels) {
       const named = groupsNamed(label, words);
       if (named.size) {
         return { found: true, label, values: [...named.keys()], via: [...named.values()], row: label };
@@ -226,8 +230,10 @@
   const SWITCHES = "[role=switch],[role=checkbox],[role=menuitemcheckbox],input[type=checkbox],button[aria-pressed]";
 
   const readSwitch = (labels, others) => {
-    others = (others || []).map(norm).filter((o) => !labels.map(norm).some((l) => l.includes(o) || o.includes(l)));
-    for (const label of labels.map(norm)) {
+    // A label matches with or without its closing "?" or ":" (pages differ).
+    labels = labels.map(labelText);
+    others = (others || []).map(labelText).filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
+    for (const label of labels) {
       // Switches whose own accessible name is the label (aria-labelledby, label[for], ...).
       const named = [...document.querySelectorAll(SWITCHES)]
         .filter((el) => shownControl(el) && norm(accName(el)).includes(label) && switchState(el) !== null);
@@ -263,7 +269,8 @@
     return m ? stripPunct(m[1]) : null;
   };
   const markersIn = (root) => [...root.querySelectorAll("[aria-label],svg,[role=img],[title],img[alt]")]
-    .filter((el) => audienceOf(el) !== null && (visible(el) || el.tagName.toLowerCase() === "svg"));
+    .filter((el) => audienceOf(el) !== null &&
+      (visible(el) || (el.tagName.toLowerCase() === "svg" && visible(el.parentElement))));
 
   const headingBefore = (el) => {
     const heads = [...document.querySelectorAll("h1,h2,h3,h4,h5,h6,[role=heading]")].filter(visible);
@@ -299,8 +306,9 @@
 
   const readArticles = () => {
     const out = [];
+    // Only posts a person can see: hidden copies (responsive layouts, decoys) are not posts.
     const articles = [...document.querySelectorAll("[role=article],article")]
-      .filter((a) => !a.parentElement.closest("[role=article],article"));
+      .filter((a) => !a.parentElement.closest("[role=article],article") && visible(a));
     for (const a of articles) {
       const markers = markersIn(a);
       const audiences = [...new Set(markers.map(audienceOf))];
@@ -390,9 +398,16 @@
     if (busyNow()) return { state: "busy" };
     if (performance.now() - watch.last < args.quiet) return { state: "changing" };
     const texts = (args.texts || []).map(norm);
+    const every = (args.every || []).map((g) => g.map(labelText));
     const selectors = args.selectors || [];
-    if (!texts.length && !selectors.length) return { state: "ready" };
-    const shown = norm(document.body.innerText);
+    if (!texts.length && !selectors.length && !every.length) return { state: "ready" };
+    const names = [...document.querySelectorAll("[aria-label]")].filter(visible).map((el) => el.getAttribute("aria-label"));
+    const shown = norm(document.body.innerText + " " + names.join(" "));
+    if (every.length) {
+      const present = every.filter((g) => g.some((t) => shown.includes(t))).length;
+      if (present === every.length) return { state: "ready" };
+      if (present) return { state: "partial" };
+    }
     if (texts.some((t) => shown.includes(t))) return { state: "ready" };
     for (const sel of selectors) {
       if ([...document.querySelectorAll(sel)].some(visible)) return { state: "ready" };

@@ -143,6 +143,9 @@ MORE_ROWS = {
         f"<div><span>{Q}</span><div role=button aria-label='Friends'><svg aria-hidden=true></svg></div></div>", "friends"),
     "icon button, 'currently' in its name": (
         f"<div><span>{Q}</span><a href='#' aria-label='Change audience, currently Only me'><svg></svg></a></div>", "only me"),
+    "icon button naming the audience in a sentence": (
+        f"<div><span>{Q}</span><div role=button aria-label='Edit privacy. Sharing with Friends of friends.'><svg></svg></div></div>",
+        "friends of friends"),
     "radio group named by aria-labelledby, outside the row": (
         f"<div><h3 id=q1>{Q}</h3></div><section><div role=radiogroup aria-labelledby=q1>"
         "<div role=radio aria-checked=false>Public</div><div role=radio aria-checked=true>Friends</div></div></section>", "friends"),

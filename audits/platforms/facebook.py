@@ -476,9 +476,10 @@ class FacebookAudit(PlatformAudit):
     def read_settings(self, key: str, tab: str) -> None:
         if self._owner_gone():
             return
-        labels = [label for spec in SETTINGS if spec.page == key for label in spec.labels]
+        specs = [spec for spec in SETTINGS if spec.page == key]
+        labels = [label for spec in specs for label in spec.labels]
         loaded = self.load(key, f"{BASE}/settings/?tab={tab}", owner=True,
-                           ready=Ready("your privacy settings", texts=tuple(labels)))
+                           ready=Ready("your privacy settings", every=tuple(spec.labels for spec in specs)))
         for spec in (s for s in SETTINGS if s.page == key):
             self.settings[spec.check] = self._read_setting(spec, loaded, [x for x in labels if x not in spec.labels])
 

@@ -144,7 +144,7 @@ class XAudit(PlatformAudit):
         here = [c for c, page in PAGE_OF.items() if page == key]
         labels = [label for c in here for label in LABELS[c]]
         loaded = self.load(key, f"{BASE}/settings/{path}", owner=True,
-                           ready=Ready("your settings", texts=tuple(labels)))
+                           ready=Ready("your settings", every=tuple(LABELS[c] for c in here)))
         for check in here:
             others = [label for label in labels if label not in LABELS[check]]
             if check == "x.photo_tagging":
