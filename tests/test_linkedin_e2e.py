@@ -59,6 +59,7 @@ def test_the_public_profile_finding_names_what_a_stranger_sees(replicas):
     assert finding.status == "at_risk"
     assert "Articles & activity" in finding.summary
     assert any(e.source == "public_view" for e in finding.evidence)
+    assert not any(running.writes().values())
 
 
 def test_the_authwall_hides_nothing_but_proves_nothing_either(replicas):
@@ -69,6 +70,7 @@ def test_the_authwall_hides_nothing_but_proves_nothing_either(replicas):
     assert finding.status == "ok"
     assert [e.source for e in finding.evidence] == ["setting", "public_view"]
     assert "couldn't be read" in finding.evidence[1].detail
+    assert not any(running.writes().values())
 
 
 RENAMED = {"Your profile's public visibility": "Public profile", "Articles & activity": "Your posts",
@@ -126,3 +128,4 @@ def test_other_peoples_profiles_on_the_feed_are_never_taken_for_yours(replicas):
     assert account.profile_url == "https://www.linkedin.com/in/sam-taylor-sw/"
     assert account.display_name == "Sam Taylor"
     assert statuses(report, "linkedin") == {"linkedin.public_profile": "at_risk"}
+    assert not any(running.writes().values())

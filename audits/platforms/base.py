@@ -16,7 +16,12 @@ from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import Account, Audience, Evidence, Finding, Source, Status
 from audits.pages import SETTLED, Loaded, PageLoader, PageProblem, ProblemKind, Ready, norm, read
 
-ARTICLES_SHOWN = "() => document.querySelectorAll('[role=article],article').length > 0"
+# Posts a person can see (hidden copies of a column are not posts waiting to be read).
+ARTICLES_SHOWN = ("() => [...document.querySelectorAll('[role=article],article')].some((a) => "
+                  "a.getClientRects().length > 0 && !a.closest('[hidden],[aria-hidden=true]') && "
+                  "getComputedStyle(a).visibility !== 'hidden')")
+# Rounds in a row where the page said it showed more but nothing new could be read.
+MAX_IDLE_ROUNDS = 3
 STOPPED = PageProblem(ProblemKind.STOPPED, "The check-up was stopped before this was checked.")
 
 
@@ -155,10 +160,17 @@ class PlatformAudit:
         page.on("requestfailed", lambda r: failures.append(1) if r.resource_type in ("fetch", "xhr") else None)
         page.on("response", lambda r: failures.append(1)
                 if r.status >= 400 and r.request.resource_type in ("fetch", "xhr") else None)
+        before, idle = -1, 0
         while True:
             total = read_batch()
             if total >= self.options.max_posts:
                 return False, f"Boundary read your {total} most recent posts and stopped there."
+            idle = idle + 1 if total == before else 0
+            before = total
+            if idle >= MAX_IDLE_ROUNDS:
+                # "More" that never brings anything readable: the end can't be told apart
+                # from a page Boundary doesn't understand.
+                return False, f"{self.name} kept showing posts Boundary couldn't read, so it couldn't read your whole profile."
             arg = more_arg()
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             if nudge is not None:

@@ -1,23 +1,46 @@
 """The TikTok audit: the privacy settings, and the profile as a stranger gets it.
 
-Adult TikTok accounts are public by default. Pages read (each once): the privacy settings
-(which also say who is signed in); the profile logged out, with the page's own embedded
-description of the account (`privateAccount`, `followingVisibility`, `openFavorite` in
+Adult TikTok accounts are public by default. Pages read (each once): the privacy settings;
+the signed-in account, from the settings page's own data or, when that page fails, from
+the home page's (`webapp.app-context.user`, or the navigation's "Profile" link); the
+profile logged out, with the page's own embedded description of the account
+(`privateAccount`, `followingVisibility`, `openFavorite` in
 `__UNIVERSAL_DATA_FOR_REHYDRATION__`, or the older `SIGI_STATE`) and its public videos;
 each public video's own page, for place tags. Labels and markers come from
-../shared/research/platform-facts.md (section 5) and the page's own wording.
+../shared/research/platform-facts.md (sections 5 and 10), the captures' notes (the page's
+own wording) and CHECKS.md.
+
+What a stranger's view proves is narrow: it counts only when it is provably this account's
+own profile (its address and its @name); a login page, a puzzle (`/verify`, or any answer
+carrying a `bdturing-verify` header) proves nothing; `statusCode` 10222 or a "private"
+message alone does not prove the account private, nor `videoCount` 0 that it has no videos.
+A setting's label counts only as its own row's label or its own control's name, never as a
+word in help text elsewhere (TikTok's "Private account" help mentions Duet and Stitch).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from urllib.parse import unquote, urlsplit
+import time
+from urllib.parse import quote, unquote, urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import PageProblem, ProblemKind, WallMarkers, norm, read
-from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.pages import (
+    QUIET_MS,
+    READERS_JS,
+    SETTLED,
+    Loaded,
+    PageProblem,
+    ProblemKind,
+    Ready,
+    WallMarkers,
+    norm,
+    read,
+)
+from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence, shown_words
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher
 
@@ -30,40 +53,287 @@ MARKERS = WallMarkers(
     login_phrases=(),
     checkpoint_paths=("/verify", "/captcha"),
     checkpoint_phrases=("verify to continue", "drag the slider to fit the puzzle", "select 2 objects that are the same"),
-    error_phrases=("couldn't find this account",),
+    # The page's own i18n table (captures/README.md): an unknown account, a video a visitor
+    # may not watch.
+    error_phrases=("couldn't find this account", "video currently unavailable", "this video is unavailable"),
 )
-PRIVATE_PHRASES = ("this account is private",)
-SUGGEST = ["Suggest your account to others", "Suggest account to others", "Suggest your account"]
+# A puzzle can arrive as an HTTP 200 with this response header and `data: null` (facts 10).
+PUZZLE_HEADER = "bdturing-verify"
+
+# Labels as data: each setting's variants, the current wording first (facts 5.1, the
+# captures' i18n table). A label matches only its own row or control, never help text.
+PRIVATE = ("Private account",)
+SUGGEST = ("Suggest your account to others",)
+CHOICES = {
+    "direct_messages": ("Direct messages",),
+    "duet": ("Duet",),
+    "stitch": ("Stitch",),
+    "following_list": ("Following list",),
+    "liked_videos": ("Liked videos",),
+}
+# Other settings on the same page: a row never reaches into theirs.
+NEIGHBOURS = ("Activity status", "Comments")
+# Who "Suggest your account to others" can suggest you to (CHECKS.md: contacts, Facebook
+# friends, mutuals; the fourth as the page words it). Each tuple: one choice's variants, the
+# current wording first. The first three must each be read before "off" can count as ok.
+SUGGEST_CHOICES = (("Contacts",), ("Facebook friends",), ("People with mutual connections", "Mutual connections"),
+                   ("People who open or send links to you", "Links"))
+SUGGEST_REQUIRED = SUGGEST_CHOICES[:3]
+
 EVERYONE, LIMITED = Audience.PUBLIC, Audience.FRIENDS
 CHOICE_WORDS = {"everyone": EVERYONE, "friends": LIMITED, "suggested friends": LIMITED, "mutual friends": LIMITED,
                 "followers that you follow back": LIMITED, "people you follow": LIMITED, "followers": LIMITED,
-                "only me": Audience.ONLY_ME, "only you": Audience.ONLY_ME, "no one": Audience.ONLY_ME,
-                "off": Audience.ONLY_ME}
-CHOICES = {
-    "direct_messages": ["Direct messages", "Who can send you direct messages"],
-    "duet": ["Duet", "Who can Duet with your videos"],
-    "stitch": ["Stitch", "Who can Stitch with your videos"],
-    "following_list": ["Following list", "Who can see your following list"],
-    "liked_videos": ["Liked videos", "Who can see your liked videos", "Who can view your liked videos"],
-}
+                "only me": Audience.ONLY_ME, "only you": Audience.ONLY_ME, "no one": Audience.ONLY_ME}
+# What a visitor reads (the page's own i18n table): a private account, an empty profile.
+PRIVATE_PHRASES = ("this account is private",)
+NO_VIDEOS = ("this user has not published any videos",)
+# webapp.user-detail.statusCode: 0 the account; 10222 "private" (facts 10: it may come back
+# even with a valid session, so alone it proves nothing).
+PRIVATE_STATUS = 10222
+
+# What each page kind must show before it is read.
+READY_SETTINGS = Ready("your privacy settings",
+                       texts=(*PRIVATE, *SUGGEST, *(label for labels in CHOICES.values() for label in labels)))
+READY_HOME = Ready("TikTok's home page", selectors=("nav", "[role=navigation]", "article", "[role=article]"))
+READY_VIDEO = Ready("the video's own page",
+                    selectors=("h1", "[role=heading][aria-level='1']", "article", "[role=article]"))
+DIALOG_WAIT = 4.0  # seconds for a settings dialog's switches to show their states
 MAX_VIDEO_PAGES = 60  # beyond this, place tags aren't opened one by one (the verdict says so)
+NO_ACCOUNT = ("Boundary couldn't tell which TikTok account is signed in, so it couldn't open your profile "
+              "as a stranger would.")
 
 
-def _user_state(blobs: list[str], unique_id: str) -> dict | None:
-    """The account as the page describes it: `userInfo.user` (2025-26) or SIGI_STATE's UserModule."""
+def _ready_profile(unique_id: str) -> Ready:
+    """The profile: its @name shown, or its "private" or "no videos" state."""
+    return Ready("your profile", texts=(unique_id, *PRIVATE_PHRASES, *NO_VIDEOS))
+
+
+# -- TikTok's own readers ------------------------------------------------------------------
+# Exact-label versions of readers.js's readChoice / readSwitch, and the "Suggest your account
+# to others" choices wherever they are. They use readers.js's helpers (accName, valuesIn,
+# chosenIn, switchState, ...), so they are added inside its closure. They belong in
+# readers.js (an `exact` label mode, and `groupSwitches`); until then they live here.
+_ANCHOR = "  const fns = {\n"
+_LOCAL_JS = r"""
+  // -- TikTok (audits/platforms/tiktok.py): a label counts only as its own row's label or
+  // its own control's name, never as a word in help text elsewhere.
+  const ttEscape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A control's name that is this label: the label alone, or followed by its value
+  // ("Private account, on", "Duet: Everyone"), never a sentence that mentions it.
+  const ttNames = (name, label) =>
+    new RegExp(`^${ttEscape(label)}(?:$|\\s*[,:;(\u2013\u2014]|\\s+-\\s)`).test(stripPunct(norm(name)));
+  const ttOwnText = (el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(" ");
+  const ttIsLabel = (el, label) => stripPunct(norm(el.textContent)) === label ||
+    stripPunct(norm(ttOwnText(el))) === label || stripPunct(norm(el.getAttribute("aria-label"))) === label;
+  const TT_SKIP = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "OPTION", "SELECT", "svg"];
+  // The deepest visible elements whose own text is the label.
+  const ttLabels = (label, root) => {
+    root = root || document.body;
+    const hits = [];
+    for (const el of [root, ...root.querySelectorAll("*")]) {
+      if (TT_SKIP.includes(el.tagName) || el.closest("option,select,template")) continue;
+      if (!ttIsLabel(el, label) || !visible(el)) continue;
+      if ([...el.children].some((c) => ttIsLabel(c, label))) continue;
+      hits.push(el);
+    }
+    return hits;
+  };
+  // A name given on purpose (aria-labelledby, aria-label, a legend), never the content.
+  const ttExplicitName = (el) => {
+    const by = el.getAttribute("aria-labelledby");
+    if (by) {
+      const text = by.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean)
+        .map((n) => n.getAttribute("aria-label") || contentName(n)).join(" ");
+      if (text.trim()) return text;
+    }
+    const label = el.getAttribute("aria-label");
+    if (label && label.trim()) return label;
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => contentName(l)).join(" ");
+    if (el.tagName === "FIELDSET") {
+      const legend = el.querySelector(":scope > legend");
+      if (legend) return contentName(legend);
+    }
+    return "";
+  };
+  const TT_CONTROLS = SWITCHES + ",select,[role=radiogroup],[role=combobox],[role=listbox]";
+  // Whether `el` holds another setting's own label or control: then it is a neighbour's row too.
+  const ttHoldsOther = (el, others) => others.some((o) => ttLabels(o, el).length > 0 ||
+    [...el.querySelectorAll(TT_CONTROLS)].some((c) => ttNames(ttExplicitName(c), o)));
+  const ttOthers = (labels, others) => (others || []).map(norm)
+    .filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
+
+  const ttReadChoice = (labels, words, others) => {
+    labels = labels.map(norm);
+    others = ttOthers(labels, others);
+    for (const label of labels) {
+      // Control groups named after the label (a select's label, a radiogroup's labelledby).
+      const named = new Map();
+      for (const group of document.querySelectorAll(CHOICE_GROUPS)) {
+        if (!shownControl(group) || !ttNames(ttExplicitName(group), label)) continue;
+        if (group.matches("[role=combobox]")) {
+          const w = valueAtEnd(group.value || contentName(group), "", words);
+          if (w && !named.has(w)) named.set(w, "combobox");
+        }
+        chosenIn(group, (w, via) => { if (!named.has(w)) named.set(w, via); })(words);
+      }
+      if (named.size) return { found: true, label, values: [...named.keys()], via: [...named.values()] };
+      const found = new Map();
+      const rows = [];
+      const hits = ttLabels(label);
+      const ownQuestions = (label.match(/\?/g) || []).length;
+      for (const labelEl of hits) {
+        let row = labelEl;
+        for (let depth = 0; depth < 7 && row && row !== document.body; depth++) {
+          if (depth > 0 && (questionsIn(row) > Math.max(ownQuestions, 1) || ttHoldsOther(row, others))) break;
+          const values = valuesIn(row, labelEl, label, words);
+          if (values.size) {
+            for (const [w, via] of values) if (!found.has(w)) found.set(w, via);
+            rows.push((row.innerText || "").slice(0, 300));
+            break;
+          }
+          row = row.parentElement;
+        }
+      }
+      if (hits.length) return { found: true, label, values: [...found.keys()], via: [...found.values()], rows };
+    }
+    return { found: false };
+  };
+
+  const ttReadSwitch = (labels, others) => {
+    labels = labels.map(norm);
+    others = ttOthers(labels, others);
+    for (const label of labels) {
+      const named = [...document.querySelectorAll(SWITCHES)]
+        .filter((el) => shownControl(el) && ttNames(accName(el), label) && switchState(el) !== null);
+      const states = new Set(named.map(switchState));
+      if (states.size === 1) return { found: true, label, state: [...states][0], via: "accessible name" };
+      if (states.size > 1) return { found: true, label, state: null, conflict: true };
+      const foreign = (el) => {
+        const name = norm(accName(el));
+        return name.length > 3 && !name.includes(label) && !/^(on|off|yes|no)$/.test(name);
+      };
+      const hits = ttLabels(label);
+      const seen = new Set();
+      for (const labelEl of hits) {
+        let row = labelEl;
+        for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
+          if (depth > 0 && ttHoldsOther(row, others)) break;
+          const switches = [...row.querySelectorAll(SWITCHES)].filter(shownControl);
+          if (switches.some(foreign) || switches.length > 1) break;
+          if (switches.length === 1 && switchState(switches[0]) !== null) {
+            seen.add(switchState(switches[0]));
+            break;
+          }
+          row = row.parentElement;
+        }
+      }
+      if (seen.size === 1) return { found: true, label, state: [...seen][0], via: "switch in the same row" };
+      if (hits.length) return { found: true, label, state: null, conflict: seen.size > 1 };
+    }
+    return { found: false };
+  };
+
+  // The switches of a setting made of several (its own dialog, an inline group, or rows
+  // under its heading): a dialog or group named after the label holds only its choices;
+  // rows after its heading count while each switch is one of `choices` (never a neighbour's).
+  const TT_BOXES = "[role=dialog],dialog,[role=group],[role=region],section,fieldset,[role=list],ul,form";
+  const TT_HEADS = "h1,h2,h3,h4,h5,h6,[role=heading]";
+  const ttGroupSwitches = (labels, others, choices) => {
+    labels = labels.map(norm);
+    others = ttOthers(labels, others);
+    choices = (choices || []).map(norm);
+    const entry = (el) => ({ name: accName(el).trim(), state: switchState(el) });
+    const switchesIn = (el) => [...el.querySelectorAll(SWITCHES)].filter(shownControl);
+    const isChoice = (el) => { const name = norm(accName(el)); return choices.some((c) => name.includes(c)); };
+    for (const label of labels) {
+      const boxes = [...document.querySelectorAll(TT_BOXES)].filter((b) => visible(b) && ttNames(ttExplicitName(b), label));
+      const inBoxes = [...new Set(boxes.flatMap(switchesIn))];
+      if (inBoxes.length) return { found: true, label, via: "named group", switches: inBoxes.map(entry) };
+      const hits = ttLabels(label);
+      for (const labelEl of hits) {
+        // The widest block around the label that holds no other setting.
+        let block = labelEl;
+        while (block.parentElement && block.parentElement !== document.body &&
+               !ttHoldsOther(block.parentElement, others)) block = block.parentElement;
+        let got = switchesIn(block);
+        if (got.length && !got.every(isChoice)) continue;  // a switch of its own (or a neighbour's)
+        if (!got.length) {
+          for (let sib = block.nextElementSibling; sib; sib = sib.nextElementSibling) {
+            if (!visible(sib)) continue;
+            if (sib.matches(TT_HEADS) || sib.querySelector(TT_HEADS) || ttHoldsOther(sib, others)) break;
+            const more = switchesIn(sib);
+            if (!more.every(isChoice)) break;
+            got = got.concat(more);
+          }
+        }
+        if (got.length) return { found: true, label, via: "rows under the label", switches: got.map(entry) };
+      }
+      if (hits.length) return { found: true, label, switches: [] };
+    }
+    return { found: false };
+  };
+"""
+_LOCAL_FNS = """    readChoiceOwn: () => ttReadChoice(args.labels, args.words.map(norm), args.others),
+    readSwitchOwn: () => ttReadSwitch(args.labels, args.others),
+    groupSwitches: () => ttGroupSwitches(args.labels, args.others, args.choices),
+"""
+
+
+@functools.cache
+def readers_js() -> str:
+    """readers.js with TikTok's own readers added inside its closure."""
+    if READERS_JS.count(_ANCHOR) != 1:
+        raise RuntimeError("audits/readers.js no longer has the place TikTok's readers are added at")
+    return READERS_JS.replace(_ANCHOR, _LOCAL_JS + _ANCHOR + _LOCAL_FNS, 1)
+
+
+def tt_read(page, fn: str, **kwargs):
+    """Run one of TikTok's own readers (or any of readers.js's) in the page."""
+    return page.evaluate(readers_js(), {"fn": fn, **kwargs})
+
+
+# -- the pages' own data -------------------------------------------------------------------
+def _scopes(blobs: list[str]):
+    """Each `__DEFAULT_SCOPE__` (2025-26) or SIGI_STATE-like object among the page's JSON."""
     for blob in blobs:
         try:
             data = json.loads(blob)
         except ValueError:
             continue
-        if not isinstance(data, dict):
-            continue
+        if isinstance(data, dict):
+            yield data
+
+
+def _user_detail(blobs: list[str]) -> dict | None:
+    for data in _scopes(blobs):
         scope = data.get("__DEFAULT_SCOPE__")
-        if isinstance(scope, dict):
-            info = (scope.get("webapp.user-detail") or {}).get("userInfo") or {}
-            user = info.get("user")
-            if isinstance(user, dict) and "privateAccount" in user:
-                return {**user, "_items": info.get("itemList") or [], "_stats": info.get("stats") or {}}
+        if isinstance(scope, dict) and isinstance(scope.get("webapp.user-detail"), dict):
+            return scope["webapp.user-detail"]
+    return None
+
+
+def _status_code(blobs: list[str]) -> int | None:
+    """`webapp.user-detail.statusCode`, when the page carries one."""
+    detail = _user_detail(blobs)
+    code = (detail or {}).get("statusCode")
+    return code if isinstance(code, int) else None
+
+
+def _user_state(blobs: list[str], unique_id: str) -> dict | None:
+    """This account as the page describes it: `userInfo.user` (2025-26) or SIGI_STATE's UserModule.
+
+    Only a description of this very account (its uniqueId), answered without an error
+    status, counts: anything else describes nobody in particular."""
+    detail = _user_detail(blobs)
+    if detail is not None:
+        info = detail.get("userInfo") or {}
+        user = info.get("user") if isinstance(info, dict) else None
+        code = detail.get("statusCode")
+        if (isinstance(user, dict) and "privateAccount" in user and code in (0, None)
+                and norm(str(user.get("uniqueId") or "")) == norm(unique_id)):
+            return {**user, "_items": info.get("itemList") or [], "_stats": info.get("stats") or {}}
+        return None
+    for data in _scopes(blobs):
         users = (data.get("UserModule") or {}).get("users")
         if isinstance(users, dict):
             for key, user in users.items():
@@ -74,21 +344,45 @@ def _user_state(blobs: list[str], unique_id: str) -> dict | None:
 
 def _signed_in_user(blobs: list[str]) -> dict | None:
     """`webapp.app-context.user` (absent when logged out)."""
-    for blob in blobs:
-        try:
-            data = json.loads(blob)
-        except ValueError:
-            continue
-        scope = data.get("__DEFAULT_SCOPE__") if isinstance(data, dict) else None
-        user = ((scope or {}).get("webapp.app-context") or {}).get("user")
+    for data in _scopes(blobs):
+        scope = data.get("__DEFAULT_SCOPE__")
+        user = ((scope if isinstance(scope, dict) else {}).get("webapp.app-context") or {}).get("user")
         if isinstance(user, dict) and user.get("uniqueId"):
             return user
     return None
 
 
+def _video_detail(blobs: list[str]) -> tuple[int | None, dict | None]:
+    """`webapp.video-detail`: its statusCode (10216 private, 10204 blocked) and the item."""
+    for data in _scopes(blobs):
+        scope = data.get("__DEFAULT_SCOPE__")
+        detail = scope.get("webapp.video-detail") if isinstance(scope, dict) else None
+        if isinstance(detail, dict):
+            item = (detail.get("itemInfo") or {}).get("itemStruct")
+            code = detail.get("statusCode")
+            return (code if isinstance(code, int) else None), (item if isinstance(item, dict) else None)
+    return None, None
+
+
+def _profile_link(links: list[dict]) -> str | None:
+    """The signed-in navigation's own "Profile" link: /@<uniqueId>."""
+    found = set()
+    for link in links:
+        m = re.fullmatch(r"/@([^/?#]+)/?", urlsplit(link["href"]).path)
+        if m and link["name"] in ("profile", "view profile", "your profile"):
+            found.add(unquote(m.group(1)))
+    return found.pop() if len(found) == 1 else None
+
+
 def _only(value: Audience, raw: str) -> str:
     """ "Only you" / "Only friends": who a narrower choice leaves."""
     return "Only you" if value is Audience.ONLY_ME else f"Only {raw.lower()}"
+
+
+def _others(*mine: tuple[str, ...]) -> list[str]:
+    """Every other setting's labels on the privacy page."""
+    every = [PRIVATE, SUGGEST, *CHOICES.values(), *((n,) for n in NEIGHBOURS)]
+    return [label for labels in every if labels not in mine for label in labels]
 
 
 class TikTokAudit(PlatformAudit):
@@ -97,111 +391,254 @@ class TikTokAudit(PlatformAudit):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.unique_id = ""
-        self.suggest: dict[str, bool] = {}
+        self.account_problem: str | None = None
+        self.suggest: dict[str, bool | None] = {}
+        self.suggest_missing: list[str] = []
         self.suggest_problem: str | None = None
-        self.state: dict | None = None  # the public page's own description of the account
+        self.state: dict | None = None  # the public page's own description of this account
+        self.status_code: int | None = None
         self.private_marker = False
+        self.no_videos_marker = False
         self.videos: dict[str, str] = {}  # permalink -> caption text a stranger sees
         self.videos_complete = False
         self.videos_problem: str | None = None
         self.places: dict[str, list[str]] = {}  # permalink -> place tags on its page
         self.places_problem: str | None = None
         self.words = WordMatcher(self.options.watch_words)
+        # Puzzles that came as a header on an ordinary answer (pages and the grid's API).
+        self.puzzles: list[tuple[str, str]] = []  # (who, resource type)
+        self.api_answers: list = []  # the stranger's page's API answers while its grid loads
+        for page, who in ((self.owner, "owner"), (self.public, "stranger")):
+            page.on("response", functools.partial(self._on_response, who))
+
+    def _on_response(self, who: str, response) -> None:
+        try:
+            headers = response.headers
+            if any(name.lower() == PUZZLE_HEADER for name in headers):
+                self.puzzles.append((who, response.request.resource_type))
+            if who == "stranger" and "/api/" in urlsplit(response.url).path:
+                self.api_answers.append(response)
+        except Exception:  # noqa: S110 - a response that went away has nothing to tell
+            pass
 
     def steps(self) -> list[Step]:
         every = frozenset(c.id for c in checks_for("tiktok"))
         c = lambda *ids: frozenset(f"tiktok.{i}" for i in ids)  # noqa: E731
+        public = c("private_account", "following_list", "liked_videos", "duet_stitch", "public_post_content")
         return [
             Step("reading your TikTok privacy settings", self.read_settings, every),
             Step("reading who TikTok suggests your account to", self.read_suggest, c("suggest_account")),
-            Step("opening your profile as a stranger who isn't logged in", self.read_public_profile,
-                 c("private_account", "following_list", "liked_videos", "duet_stitch", "public_post_content")),
+            Step("finding which TikTok account is signed in", self.find_account, public),
+            Step("opening your profile as a stranger who isn't logged in", self.read_public_profile, public),
             Step("opening your public videos", self.read_video_pages, c("public_post_content")),
         ]
 
+    # -- loading ------------------------------------------------------------------------------------
+    def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
+        """Load a page; a puzzle that came as a header on an ordinary answer is a checkpoint."""
+        before = len(self.puzzles)
+        loaded = super().load(key, url, owner=owner, ready=ready)
+        who = "owner" if owner else "stranger"
+        if (who, "document") in self.puzzles[before:] and (
+                loaded.problem is None or loaded.problem.kind is not ProblemKind.LOGIN_WALL):
+            loaded.problem = PageProblem(
+                ProblemKind.CHECKPOINT,
+                "TikTok asked to solve a puzzle instead of showing this page"
+                + ("" if owner else " to a stranger") + ", so it proves nothing. Open TikTok in your browser, "
+                "finish its check if it asks, then run the check-up again.")
+        return loaded
+
+    def _account_from(self, page) -> tuple[str, str] | None:
+        """(uniqueId, nickname) of the signed-in account as this page names it, if it does."""
+        try:
+            user = _signed_in_user(read(page, "jsonBlobs"))
+            link = _profile_link(read(page, "links"))
+        except Exception:  # a page that went away names nobody
+            return None
+        if user and link and norm(user["uniqueId"]) != norm(link):
+            self.account_problem = ("TikTok's page named two different accounts as the one signed in, so "
+                                    "Boundary couldn't tell which profile is yours.")
+            return None
+        if user:
+            return user["uniqueId"], user.get("nickName") or user.get("nickname") or ""
+        if link:
+            return link, ""
+        return None
+
+    def _set_account(self, found: tuple[str, str] | None) -> None:
+        if not found or self.unique_id:
+            return
+        self.unique_id, nickname = found
+        self.account.display_name = nickname or f"@{self.unique_id}"
+        self.account.profile_url = f"{BASE}/@{self.unique_id}"
+
     # -- reading ------------------------------------------------------------------------------------
     def read_settings(self) -> None:
-        loaded = self.load("settings", f"{BASE}/setting/privacy", owner=True)
-        if not loaded.ok:
-            return
-        blobs = read(self.owner, "jsonBlobs")
-        user = _signed_in_user(blobs)
-        if user:
-            self.unique_id = user["uniqueId"]
-            self.account.display_name = user.get("nickName") or user.get("nickname") or f"@{self.unique_id}"
-        else:
-            for link in read(self.owner, "links"):
-                m = re.fullmatch(r"/@([^/?#]+)/?", urlsplit(link["href"]).path)
-                if m and link["name"] in ("profile", "view profile", "your profile"):
-                    self.unique_id = unquote(m.group(1))
-                    self.account.display_name = f"@{self.unique_id}"
-                    break
-        if self.unique_id:
-            self.account.profile_url = f"{BASE}/@{self.unique_id}"
-        self.read_switch_setting("tiktok.private_account", loaded, ["Private account"])
+        loaded = self.load("settings", f"{BASE}/setting/privacy", owner=True, ready=READY_SETTINGS)
+        if loaded.problem is None or loaded.problem.kind in (ProblemKind.LANGUAGE, ProblemKind.NOT_RECOGNISED,
+                                                             ProblemKind.TIMEOUT):
+            # Even a page Boundary can't read may name who is signed in.
+            self._set_account(self._account_from(self.owner))
+        self._switch_setting("tiktok.private_account", loaded, PRIVATE, _others(PRIVATE))
         for key, labels in CHOICES.items():
-            self.read_choice_setting(key, loaded, labels, CHOICE_WORDS)
-        if not self.unique_id and "value" not in self.reads.get("tiktok.private_account", {}):
-            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise TikTok's privacy settings page.")
+            self._choice_setting(key, loaded, labels, CHOICE_WORDS, _others(labels))
+
+    def find_account(self) -> None:
+        """When the settings page didn't say who is signed in: the home page's own data, or
+        its navigation's "Profile" link."""
+        if self.unique_id or self.account_problem:
+            return
+        loaded = self.load("home", f"{BASE}/", owner=True, ready=READY_HOME)
+        if loaded.problem is None or loaded.problem.kind in (ProblemKind.LANGUAGE, ProblemKind.NOT_RECOGNISED,
+                                                             ProblemKind.TIMEOUT):
+            self._set_account(self._account_from(self.owner))
+
+    def _switch_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], others: list[str]) -> None:
+        if not loaded.ok:
+            self.reads[key] = {"problem": loaded.problem.reason}
+            return
+        got = tt_read(self.owner, "readSwitchOwn", labels=list(labels), others=others)
+        if got.get("found") and got.get("state") is not None:
+            self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
+        else:
+            self.reads[key] = {"problem": (
+                f"'{labels[0]}' showed more than one state, so Boundary can't tell which applies." if got.get("conflict")
+                else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
+                else f"The settings page didn't show '{labels[0]}'. TikTok may have changed this page; check it by hand.")}
+
+    def _choice_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], words: dict,
+                        others: list[str]) -> None:
+        if not loaded.ok:
+            self.reads[key] = {"problem": loaded.problem.reason}
+            return
+        got = tt_read(self.owner, "readChoiceOwn", labels=list(labels), words=list(words), others=others)
+        values = got.get("values", [])
+        if got.get("found") and len(values) == 1:
+            self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,
+                               "label": labels[0]}
+        elif len(values) > 1:
+            self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
+        else:
+            self.reads[key] = {"problem": (
+                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
+                else f"The settings page didn't show '{labels[0]}'. TikTok may have changed this page; check it by hand.")}
+
+    def _group_switches(self) -> dict | None:
+        choices = [v for variants in SUGGEST_CHOICES for v in variants]
+        return tt_read(self.owner, "groupSwitches", labels=list(SUGGEST), others=_others(SUGGEST), choices=choices)
 
     def read_suggest(self) -> None:
         settings = self.pages.get("settings")
         if settings is None or not settings.ok:
             return
-        got = read(self.owner, "readSwitch", labels=SUGGEST)
-        if got.get("found") and got.get("state") is not None:
-            self.suggest = {SUGGEST[0]: got["state"]}
+        # Its choices shown on the page (inline, or under its heading).
+        got = self._group_switches()
+        if got.get("switches"):
+            self._take_suggest(got["switches"])
             return
-        # Usually a row that opens its own choices (contacts, Facebook friends, ...).
-        opener = self.owner.get_by_role("button", name=re.compile(r"suggest (your )?account", re.I))
+        # One switch for all of it.
+        master = tt_read(self.owner, "readSwitchOwn", labels=list(SUGGEST), others=_others(SUGGEST))
+        if master.get("found") and master.get("state") is not None:
+            self.suggest = {SUGGEST[0]: master["state"]}
+            return
+        # Usually a row that opens its own choices in a dialog (contacts, Facebook friends, ...).
+        name = re.compile(r"^\s*(?:" + "|".join(re.escape(s) for s in SUGGEST) + r")\b", re.I)
         try:
+            opener = self.owner.get_by_role("button", name=name)
             if not opener.count():
-                opener = self.owner.get_by_role("link", name=re.compile(r"suggest (your )?account", re.I))
+                opener = self.owner.get_by_role("link", name=name)
+            if opener.count() != 1:
+                raise LookupError("no single opener")
             opener.first.click(timeout=3000)
             self.owner.wait_for_selector("[role=dialog],dialog", state="visible", timeout=5000)
         except Exception:
             self.suggest_problem = (f"Boundary couldn't open '{SUGGEST[0]}' on the settings page. "
                                     "TikTok may have changed this page; check it by hand.")
             return
-        switches = read(self.owner, "dialogSwitches") or []
-        if not switches or any(s["state"] is None for s in switches):
-            self.suggest_problem = f"Boundary opened '{SUGGEST[0]}' but couldn't read whether each choice is on."
-            return
-        self.suggest = {s["name"] or f"choice {i + 1}": s["state"] for i, s in enumerate(switches)}
+        # The dialog's switches may still be arriving: wait until the page is quiet and each
+        # one shows a state (past the wait, an unreadable switch stays unknown).
+        deadline = time.monotonic() + DIALOG_WAIT
+        while time.monotonic() < deadline:
+            shown = self._group_switches().get("switches") or []
+            if shown and all(s.get("state") is not None for s in shown) and \
+                    read(self.owner, "readiness", texts=[], selectors=[], quiet=QUIET_MS).get("state") == "ready":
+                break
+            self.owner.wait_for_timeout(100)
+        got = self._group_switches()
+        switches = got.get("switches") or read(self.owner, "dialogSwitches") or []
+        if not switches:
+            self.suggest_problem = f"Boundary opened '{SUGGEST[0]}' but couldn't find its choices."
+        else:
+            self._take_suggest(switches)
         self.owner.keyboard.press("Escape")
+
+    def _take_suggest(self, switches: list[dict]) -> None:
+        """Each choice by its name; a name shown twice with two states can't be read."""
+        out: dict[str, bool | None] = {}
+        for i, s in enumerate(switches):
+            name = (s.get("name") or "").strip() or f"choice {i + 1}"
+            state = s.get("state")
+            out[name] = None if (name in out and out[name] != state) else state
+        self.suggest = out
+        names = [norm(n) for n in out]
+        self.suggest_missing = [variants[0] for variants in SUGGEST_REQUIRED
+                                if not any(norm(v) in n for v in variants for n in names)]
 
     def read_public_profile(self) -> None:
         if not self.unique_id:
             return
-        loaded = self.load("public:profile", f"{BASE}/@{self.unique_id}", owner=False)
-        if not loaded.ok:
+        uid = self.unique_id
+        puzzles, answers = len(self.puzzles), len(self.api_answers)
+        loaded = self.load("public:profile", f"{BASE}/@{quote(uid)}", owner=False, ready=_ready_profile(uid))
+        if not self.prove_own(loaded, paths=[f"/@{uid}"], names=[uid], what="your profile"):
             return
-        self.state = _user_state(read(self.public, "jsonBlobs"), self.unique_id)
+        blobs = read(self.public, "jsonBlobs")
+        self.status_code = _status_code(blobs)
+        self.state = _user_state(blobs, uid)
         self.private_marker = any(p in loaded.text for p in PRIVATE_PHRASES)
-        if self.state is None and not self.private_marker and norm(f"@{self.unique_id}") not in loaded.text \
-                and norm(self.unique_id) not in loaded.text:
-            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
-            return
-        if self.public_private():
-            return  # a stranger gets no videos to read
+        self.no_videos_marker = any(p in loaded.text for p in NO_VIDEOS)
+        if self.state and self.account.display_name == f"@{uid}" and self.state.get("nickname"):
+            self.account.display_name = self.state["nickname"]
+        own_video = re.compile(rf"/@{re.escape(uid)}/video/(\d+)/?", re.I)
         for item in (self.state or {}).get("_items", []):
             if isinstance(item, dict) and item.get("id"):
-                link = f"/@{self.unique_id}/video/{item['id']}"
+                link = f"/@{uid}/video/{item['id']}"
                 self.videos[link] = item.get("desc") or ""
                 if isinstance(item.get("poi"), dict) and item["poi"].get("name"):
                     self.places[link] = [item["poi"]["name"]]
 
         def batch() -> int:
             for tile in read(self.public, "videoTiles"):
-                self.videos[tile["permalink"]] = " ".join(t for t in (tile["alt"], tile["text"]) if t)
+                m = own_video.fullmatch(tile["permalink"])
+                if m:  # never another creator's video
+                    self.videos[f"/@{uid}/video/{m.group(1)}"] = " ".join(t for t in (tile["alt"], tile["text"]) if t)
             return len(self.videos)
 
         count = "document.querySelectorAll(\"a[href*='/video/']\").length"
         self.videos_complete, self.videos_problem = self.scroll_and_read(
             self.public, batch, f"(n) => {count} > n", more_arg=lambda: self.public.evaluate(count))
+        grid_puzzle = any(who == "stranger" for who, _kind in self.puzzles[puzzles:])
+        if self.videos_complete and (grid_puzzle or not self._answers_ok(self.api_answers[answers:])):
+            self.videos_complete = False
+            self.videos_problem = "TikTok stopped showing your videos to a stranger part-way (it asked for a puzzle)."
+
+    @staticmethod
+    def _answers_ok(answers: list) -> bool:
+        """Whether each API answer the grid got was a real one (not `data: null` or an error code)."""
+        for response in answers:
+            if "json" not in (response.headers.get("content-type") or ""):
+                continue
+            try:
+                data = response.json()
+            except Exception:
+                return False
+            if not isinstance(data, dict) or data.get("statusCode") not in (0, None) or \
+                    ("data" in data and data["data"] is None):
+                return False
+        return True
 
     def read_video_pages(self) -> None:
-        if not self.videos or self.private_state()[0] is not False:
+        if not self.videos:
             return
         if len(self.videos) > MAX_VIDEO_PAGES:
             self.places_problem = (f"You have {len(self.videos)} public videos: Boundary read their captions but "
@@ -210,18 +647,30 @@ class TikTokAudit(PlatformAudit):
         for i, link in enumerate(self.videos):
             if link in self.places:
                 continue
-            loaded = self.load(f"public:video:{i}", f"{BASE}{link}", owner=False)
-            if not loaded.ok:
+            loaded = self.load(f"public:video:{i}", f"{BASE}{link}", owner=False, ready=READY_VIDEO)
+            if not self.prove_own(loaded, paths=[link], names=[self.unique_id], what="your video"):
                 self.places_problem = loaded.problem.reason
                 continue
-            self.places[link] = read(self.public, "placeLinks")
+            code, item = _video_detail(read(self.public, "jsonBlobs"))
+            if code not in (0, None):
+                loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED,
+                                             f"TikTok didn't show a stranger this video (status {code}).")
+                self.places_problem = loaded.problem.reason
+                continue
+            places = read(self.public, "placeLinks")
+            poi = (item or {}).get("poi")
+            if isinstance(poi, dict) and poi.get("name") and poi["name"] not in places:
+                places.append(poi["name"])
+            self.places[link] = places
 
     # -- deciding -----------------------------------------------------------------------------------
     def decide(self) -> list[Finding]:
         settings = self.pages.get("settings")
-        if settings is None or (not settings.ok and settings.problem.kind in (ProblemKind.LOGIN_WALL,
-                                                                               ProblemKind.CHECKPOINT)):
-            return self.all_unknown((settings.problem if settings else STOPPED).reason)
+        if settings is None:
+            return self.all_unknown(STOPPED.reason)
+        if not settings.ok and not self.unique_id:
+            # Nothing read, and no account to open as a stranger.
+            return self.all_unknown(settings.problem.reason)
         return [self.decide_private(), self.decide_suggest(), self.decide_following(), self.decide_liked(),
                 self.decide_choice_dm(), self.decide_duet_stitch(), self.decide_content()]
 
@@ -231,14 +680,38 @@ class TikTokAudit(PlatformAudit):
             return got["problem"]
         return (self.problem(page) or STOPPED).reason
 
+    def _public_reason(self) -> str:
+        """Why the stranger's view gave no answer."""
+        if not self.unique_id:
+            return self.account_problem or NO_ACCOUNT
+        problem = self.problem("public:profile")
+        if problem:
+            return problem.reason
+        if self.status_code == PRIVATE_STATUS:
+            return ("TikTok answered a stranger with its 'private account' code but without the account's own "
+                    "description; that alone doesn't prove the account is private.")
+        return "The page a stranger gets didn't describe the account, so it proves nothing either way."
+
+    def stranger_videos(self) -> bool:
+        """Whether a stranger was shown any of this account's videos (the page proven its own)."""
+        return bool(self.videos) and self.problem("public:profile") is None
+
     def public_private(self) -> bool | None:
-        """What a stranger gets: private (True), public (False), or not shown (None)."""
+        """What a stranger gets: private (True), public (False), or not shown (None).
+
+        Public: the page's own description says so, or a stranger sees videos. Private: only
+        the page's own description of this account says so ("private" wording, or status
+        10222, alone proves nothing)."""
+        if self.problem("public:profile") is not None:
+            return None
+        if self.stranger_videos():
+            return False
         if self.state is not None and isinstance(self.state.get("privateAccount"), bool):
             return self.state["privateAccount"]
-        return True if self.private_marker else None
+        return None
 
     def private_state(self) -> tuple[bool | None, list[Evidence]]:
-        """Private or not: the settings and the public view must agree for "private"."""
+        """Private or not: any sign of public wins; "private" needs the setting or the page's own data."""
         ev = []
         got = self.reads.get("tiktok.private_account", {})
         public = self.pages.get("public:profile")
@@ -246,8 +719,14 @@ class TikTokAudit(PlatformAudit):
         if "value" in got:
             ev.append(evidence(Source.SETTING, got["loaded"], f"'Private account' is {'on' if got['value'] else 'off'}."))
         if seen is not None:
-            said = "the page describes the account as private" if seen else "the page describes the account as public"
+            if self.stranger_videos():
+                said = f"a stranger sees {plural(len(self.videos), 'video')}"
+            else:
+                said = "the page describes the account as private" if seen else "the page describes the account as public"
             ev.append(evidence(Source.PUBLIC_VIEW, public, f"Logged out, {said}."))
+        elif self.private_marker and public is not None and public.ok:
+            ev.append(evidence(Source.PUBLIC_VIEW, public, "Logged out, the page says the account is private, "
+                                                           "but without the account's own description."))
         if seen is False or got.get("value") is False:
             return False, ev
         if seen or got.get("value"):
@@ -258,7 +737,10 @@ class TikTokAudit(PlatformAudit):
         check = "tiktok.private_account"
         private, ev = self.private_state()
         if private is None:
-            return self.unknown(check, self._reason(check), ev)
+            reason = self._reason(check)
+            if self.pages.get("settings") is not None and self.pages["settings"].ok:
+                return self.unknown(check, reason, ev)
+            return self.unknown(check, f"{reason} {self._public_reason()}", ev)
         if not private:
             return self.at_risk(check, "Your TikTok account is public: anyone can watch your videos and see your "
                                        "profile, without logging in.", ev, Audience.PUBLIC)
@@ -270,16 +752,30 @@ class TikTokAudit(PlatformAudit):
         if not self.suggest:
             return self.unknown(check, self.suggest_problem or self._reason(check))
         on = [name for name, state in self.suggest.items() if state]
+        unread = [name for name, state in self.suggest.items() if state is None]
         ev = [evidence(Source.SETTING, self.pages["settings"],
-                       "; ".join(f"'{name}' {'on' if state else 'off'}" for name, state in self.suggest.items()) + ".")]
+                       "; ".join(f"'{name}' {'on' if state else 'off' if state is False else 'unreadable'}"
+                                 for name, state in self.suggest.items()) + ".")]
         if on:
             return self.at_risk(check, f"TikTok suggests your account to people who know you ({', '.join(on)}).", ev,
                                 Audience.WIDE, on)
+        if unread:
+            return self.unknown(check, f"Boundary couldn't read whether '{unread[0]}' is on "
+                                       f"(under '{SUGGEST[0]}').", ev)
+        if self.suggest_missing:
+            return self.unknown(check, f"'{SUGGEST[0]}' didn't show '{self.suggest_missing[0]}', so Boundary "
+                                       "can't tell whether TikTok suggests you to those people.", ev)
         return self.ok(check, "TikTok doesn't suggest your account to anyone.", ev, Audience.ONLY_ME)
 
     def _choice(self, key: str) -> tuple[Audience | None, str]:
         got = self.reads.get(key, {})
         return got.get("value"), got.get("raw", "")
+
+    def _state_field(self, name: str):
+        """A field of the page's own description of this account (a proven public view only)."""
+        if self.problem("public:profile") is not None or self.state is None:
+            return None
+        return self.state.get(name)
 
     def decide_following(self) -> Finding:
         check = "tiktok.following_list"
@@ -288,7 +784,7 @@ class TikTokAudit(PlatformAudit):
         ev = list(pev)
         if value is not None:
             ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'Following list' is set to '{raw}'."))
-        shown = (self.state or {}).get("followingVisibility")
+        shown = self._state_field("followingVisibility")
         if shown == 1:
             ev.append(evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                "Logged out, the page says the following list is visible."))
@@ -311,7 +807,7 @@ class TikTokAudit(PlatformAudit):
         ev = list(pev)
         if value is not None:
             ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'Liked videos' is set to '{raw}'."))
-        open_favorite = (self.state or {}).get("openFavorite")
+        open_favorite = self._state_field("openFavorite")
         if open_favorite is True:
             ev.append(evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                "Logged out, the page says your liked videos are visible."))
@@ -323,6 +819,7 @@ class TikTokAudit(PlatformAudit):
         if value is not None and value is not EVERYONE:
             return self.ok(check, f"{_only(value, raw)} can see the videos you liked.", ev[:1], value)
         if value is None and open_favorite is False and private is False:
+            # The page's own description of this account, read on its proven public profile.
             return self.ok(check, "Logged out, the page says your liked videos are hidden.",
                            [*ev, evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                           "The page says liked videos are not public.")], Audience.ONLY_ME)
@@ -371,8 +868,8 @@ class TikTokAudit(PlatformAudit):
         public = self.pages.get("public:profile")
         if private:
             return self.ok(check, "Your account is private, so strangers can't watch your videos.", ev, Audience.FRIENDS)
-        if self.problem("public:profile"):
-            return self.unknown(check, self.problem("public:profile").reason, ev)
+        if not self.unique_id or self.problem("public:profile"):
+            return self.unknown(check, self._public_reason(), ev)
         flagged = []
         for link, caption in self.videos.items():
             why = []
@@ -397,10 +894,13 @@ class TikTokAudit(PlatformAudit):
         if self.places_problem:
             return self.unknown(check, self.places_problem, ev)
         if not self.videos:
-            count = (self.state or {}).get("_stats", {}).get("videoCount")
-            if count == 0:
-                return self.ok(check, "You have no public videos.", ev, Audience.PUBLIC)
-            return self.unknown(check, "Boundary couldn't find any videos on your public profile to check.", ev)
+            # Only the page's own "no videos" state says so (a guest's videoCount 0 proves nothing).
+            if self.no_videos_marker:
+                return self.ok(check, "A stranger sees no videos on your profile.",
+                               [*ev, evidence(Source.PUBLIC_VIEW, public,
+                                              "Logged out, the page says there are no videos.")], Audience.PUBLIC)
+            return self.unknown(check, "Boundary couldn't find any videos on your public profile to check, and the "
+                                       "page didn't say there are none.", ev)
         return self.ok(check, f"None of your {plural(len(self.videos), 'public video')} mention work or places.",
                        [evidence(Source.PUBLIC_VIEW, public, f"Read all {len(self.videos)} public videos and their pages.")],
                        Audience.PUBLIC)
