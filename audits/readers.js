@@ -195,12 +195,19 @@
     // A label matches with or without its closing "?" or ":" (pages differ).
     labels = labels.map(labelText);
     others = (others || []).map(labelText).filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
+    let missed = null;
     for (const label of labels) {
       const named = groupsNamed(label, words);
       if (named.size) {
         return { found: true, label, values: [...named.keys()], via: [...named.values()], row: label };
       }
-      for (const labelEl of findLabel(label)) {
+      // Every place the label shows (a preview heading, the setting's own row): values from
+      // all of them, so two that disagree read as "more than one value", never as either.
+      const hits = findLabel(label);
+      if (!hits.length) continue;
+      const all = new Map();
+      let rowText = "";
+      for (const labelEl of hits) {
         let row = labelEl;
         const ownQuestions = (label.match(/\?/g) || []).length;
         for (let depth = 0; depth < 7 && row && row !== document.body; depth++) {
@@ -208,15 +215,20 @@
           if (depth > 0 && (questionsIn(row) > Math.max(ownQuestions, 1) || holdsOther(row, others))) break;
           const values = valuesIn(row, labelEl, label, words);
           if (values.size) {
-            return { found: true, label, values: [...values.keys()], via: [...values.values()],
-                     row: (row.innerText || "").slice(0, 300) };
+            for (const [w, via] of values) if (!all.has(w)) all.set(w, via);
+            rowText = rowText || (row.innerText || "").slice(0, 300);
+            break;
           }
           row = row.parentElement;
         }
-        return { found: true, label, values: [], row: (labelEl.innerText || "").slice(0, 300) };
       }
+      if (all.size) {
+        return { found: true, label, values: [...all.keys()], via: [...all.values()], row: rowText };
+      }
+      // Found without a value: another wording of the label may still carry one.
+      missed = missed || { found: true, label, values: [], row: (hits[0].innerText || "").slice(0, 300) };
     }
-    return { found: false };
+    return missed || { found: false };
   };
 
   const switchState = (el) => {
@@ -233,6 +245,7 @@
     // A label matches with or without its closing "?" or ":" (pages differ).
     labels = labels.map(labelText);
     others = (others || []).map(labelText).filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
+    let missed = null;
     for (const label of labels) {
       // Switches whose own accessible name is the label (aria-labelledby, label[for], ...).
       const named = [...document.querySelectorAll(SWITCHES)]
@@ -245,22 +258,28 @@
         const name = norm(accName(el));
         return name.length > 3 && !name.includes(label) && !/^(on|off|yes|no)$/.test(name);
       };
-      for (const labelEl of findLabel(label)) {
+      const hits = findLabel(label);
+      if (!hits.length) continue;
+      const seen = new Set();
+      for (const labelEl of hits) {
         let row = labelEl;
         for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
           if (depth > 0 && holdsOther(row, others)) break;
           const switches = [...row.querySelectorAll(SWITCHES)].filter(shownControl);
           if (switches.some(foreign)) break;
           if (switches.length === 1 && switchState(switches[0]) !== null) {
-            return { found: true, label, state: switchState(switches[0]), via: "switch in the same row" };
+            seen.add(switchState(switches[0]));
+            break;
           }
           if (switches.length > 1) break;
           row = row.parentElement;
         }
-        return { found: true, label, state: null };
       }
+      if (seen.size === 1) return { found: true, label, state: [...seen][0], via: "switch in the same row" };
+      if (seen.size > 1) return { found: true, label, state: null, conflict: true };
+      missed = missed || { found: true, label, state: null };
     }
-    return { found: false };
+    return missed || { found: false };
   };
 
   const MARKER = /(?:^|\b)(?:shared with|sharing with|audience:|visible to)\s*:?\s*(.+?)\s*\.?\s*$/i;

@@ -204,3 +204,20 @@ def test_hidden_decoy_switch_is_ignored_and_conflicts_are_not_values(page):
         f"<html><body><div role=switch aria-checked=false aria-label='{SWITCH}'></div>"
         f"<div role=switch aria-checked=true aria-label='{SWITCH}'></div></body></html>")
     assert read(page, "readSwitch", labels=[SWITCH])["state"] is None
+
+
+def test_every_place_a_label_shows_is_read_and_disagreement_is_no_value(page):
+    # The label first appears as a heading with no value (a preview), then on its own row.
+    html = (f"<section><h2>{Q}</h2><p>Preview of your profile</p></section>"
+            f"<div><span>{Q}</span><span>Only me</span></div>")
+    assert choice(page, html)["values"] == ["only me"]
+    html = (f"<div><span>{Q}</span><span>Public</span></div><hr>"
+            f"<div><span>{Q}</span><span>Only me</span></div>")
+    assert sorted(choice(page, html)["values"]) == ["only me", "public"]
+
+
+def test_a_later_wording_of_the_label_is_tried_when_the_first_shows_no_value(page):
+    html = ("<p>Who can see your friends list? Read our help pages.</p>"
+            "<div><span>Friends list audience</span><span>Friends</span></div>")
+    got = choice(page, html, labels=(Q, "Friends list audience"))
+    assert got["values"] == ["friends"]
