@@ -228,7 +228,10 @@ class PageLoader:
         result.info = read(page, "pageInfo")
         result.url = result.info.get("url") or page.url
         result.problem = classify(result, self.markers, self.platform_name, owner=owner)
-        if result.problem is None and (state != "ready" or ready.landmarks):
+        # A blank page may still be building itself (a bare skeleton shows no text at all, and
+        # the script that fills it may be gone from the page): wait for it like any other.
+        building = result.problem is not None and result.problem.kind is ProblemKind.EMPTY
+        if (result.problem is None or building) and (state != "ready" or ready.landmarks or building):
             # A wall or an error page never shows the landmarks: those were classified above.
             # Anything else must show what its kind must show before it is read.
             state = self._settle(page, ready, deadline, landmarks=True)
