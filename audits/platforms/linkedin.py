@@ -242,7 +242,8 @@ LINKEDIN_JS = r"""
     const m = rest.match(/(?:^|[,:;?\u2013\u2014]|\s-)\s*([^,:;?]+)$/);
     return m ? m[1].trim().replace(/^(?:currently|set to|selected|now)\s*:?\s*/, "") : rest;
   };
-  const root = () => document.querySelector("main,[role=main]") || document.body;
+  // The main part a person sees (a hidden copy of it is not the page).
+  const root = () => [...document.querySelectorAll("main,[role=main]")].find(shown) || document.body;
   const ICONS = "button[aria-label],a[aria-label],[role=button][aria-label],[role=link][aria-label]," +
                 "button[aria-labelledby],a[aria-labelledby],[role=button][aria-labelledby]";
 

@@ -550,7 +550,8 @@ class TikTokAudit(PlatformAudit):
             if opener.count() != 1:
                 raise LookupError("no single opener")
             opener.first.click(timeout=3000)
-            self.owner.wait_for_selector("[role=dialog],dialog", state="visible", timeout=5000)
+            # The dialog a person sees (a hidden copy may come first in the page).
+            self.owner.locator("[role=dialog]:visible, dialog:visible").first.wait_for(state="visible", timeout=5000)
         except Exception:
             self.suggest_problem = (f"Boundary couldn't open '{SUGGEST[0]}' on the settings page. "
                                     "TikTok may have changed this page; check it by hand.")
