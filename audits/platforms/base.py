@@ -113,27 +113,31 @@ class PlatformAudit:
         return loaded.problem
 
     def read_switch_setting(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False,
-                            others: list[str] = ()) -> None:
+                            others: list[str] = (), reader: Callable = read, fn: str = "readSwitch") -> None:
         """Read an on/off setting into self.reads[key]; `optional`: a missing label is no problem.
-        `others`: the other settings' labels on the same page (a row never reaches into theirs)."""
+        `others`: the other settings' labels on the same page (a row never reaches into theirs).
+        `reader`/`fn`: the page-side reader, where a platform needs its own."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
             return
-        got = read(self.owner, "readSwitch", labels=labels, others=list(others))
+        labels = list(labels)
+        got = reader(self.owner, fn, labels=labels, others=list(others))
         if got.get("found") and got.get("state") is not None:
             self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
         elif not (optional and not got.get("found")):
             self.reads[key] = {"problem": (
-                f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
+                f"'{labels[0]}' showed more than one state, so Boundary can't tell which applies." if got.get("conflict")
+                else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
 
     def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict,
-                            others: list[str] = ()) -> None:
+                            others: list[str] = (), reader: Callable = read, fn: str = "readChoice") -> None:
         """Read a one-of-several setting into self.reads[key], its value mapped through `words`."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
             return
-        got = read(self.owner, "readChoice", labels=labels, words=list(words), others=list(others))
+        labels = list(labels)
+        got = reader(self.owner, fn, labels=labels, words=list(words), others=list(others))
         values = got.get("values", [])
         if got.get("found") and len(values) == 1:
             self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,

@@ -40,7 +40,7 @@ from audits.pages import (
     norm,
     read,
 )
-from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence, shown_words
+from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher
 
@@ -494,34 +494,11 @@ class TikTokAudit(PlatformAudit):
             self._set_account(self._account_from(self.owner))
 
     def _switch_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], others: list[str]) -> None:
-        if not loaded.ok:
-            self.reads[key] = {"problem": loaded.problem.reason}
-            return
-        got = tt_read(self.owner, "readSwitchOwn", labels=list(labels), others=others)
-        if got.get("found") and got.get("state") is not None:
-            self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
-        else:
-            self.reads[key] = {"problem": (
-                f"'{labels[0]}' showed more than one state, so Boundary can't tell which applies." if got.get("conflict")
-                else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
-                else f"The settings page didn't show '{labels[0]}'. TikTok may have changed this page; check it by hand.")}
+        self.read_switch_setting(key, loaded, list(labels), others=others, reader=tt_read, fn="readSwitchOwn")
 
     def _choice_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], words: dict,
                         others: list[str]) -> None:
-        if not loaded.ok:
-            self.reads[key] = {"problem": loaded.problem.reason}
-            return
-        got = tt_read(self.owner, "readChoiceOwn", labels=list(labels), words=list(words), others=others)
-        values = got.get("values", [])
-        if got.get("found") and len(values) == 1:
-            self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,
-                               "label": labels[0]}
-        elif len(values) > 1:
-            self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
-        else:
-            self.reads[key] = {"problem": (
-                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
-                else f"The settings page didn't show '{labels[0]}'. TikTok may have changed this page; check it by hand.")}
+        self.read_choice_setting(key, loaded, list(labels), words, others=others, reader=tt_read, fn="readChoiceOwn")
 
     def _group_switches(self) -> dict | None:
         choices = [v for variants in SUGGEST_CHOICES for v in variants]
