@@ -126,6 +126,7 @@ def test_the_owners_preview_of_the_about_counts_when_strangers_are_walled(replic
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_an_about_about_work_is_not_personal(replicas):
     # "Children's social worker ... family support": work words, not the member's own family.
     running = replicas("demo", platforms=["linkedin"])
@@ -174,6 +175,7 @@ ICON_ROWS = {
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_visibility_rows_whose_values_are_only_in_icon_buttons_names(replicas):
     from tests.test_linkedin_e2e import oracle
 
@@ -230,6 +232,7 @@ def test_the_guest_home_page_is_not_the_members_profile(replicas, monkeypatch):
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_the_settings_alone_decide_when_a_stranger_gets_the_guest_home_page(replicas, monkeypatch):
     running = replicas("demo", platforms=["linkedin"])
     app = running.apps["linkedin"]
@@ -285,6 +288,7 @@ def test_profile_not_found_at_the_members_own_address_means_the_public_profile_i
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_profile_not_found_proves_nothing_without_the_owners_view(replicas, monkeypatch):
     # The public profile settings (the owner's proof of the address) can't be read.
     running = replicas("demo", platforms=["linkedin"])
@@ -298,6 +302,7 @@ def test_profile_not_found_proves_nothing_without_the_owners_view(replicas, monk
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_profile_not_found_never_outweighs_settings_that_show_personal_sections(replicas, monkeypatch):
     running = replicas("demo", platforms=["linkedin"])
     not_found(monkeypatch, running.apps["linkedin"])
@@ -356,6 +361,7 @@ def test_wording_is_data_taken_from_the_facts():
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_the_facts_other_wordings_are_read(replicas):
     running = replicas("wide_open", platforms=["linkedin"])
     app = running.apps["linkedin"]

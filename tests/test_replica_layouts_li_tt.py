@@ -622,6 +622,7 @@ def other_option(options, value):
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # make faults
 def test_linkedin_every_form_still_saves(browser):
     """Each form of each kind, once: choosing another value or flipping the switch saves it
     (one POST of the setting's own field) and the page comes back showing it."""
@@ -667,6 +668,7 @@ def test_linkedin_every_form_still_saves(browser):
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # make faults
 def test_tiktok_every_form_still_saves(browser):
     from replicas.tiktok import schema
 

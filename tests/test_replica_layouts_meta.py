@@ -738,6 +738,7 @@ def change(page, platform: str, app, c: dict) -> str:
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # make faults
 @pytest.mark.parametrize("platform", list(APPS))
 def test_every_value_form_still_saves(sites, platform):
     site = sites[platform]

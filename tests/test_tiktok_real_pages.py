@@ -104,8 +104,8 @@ def label_unreadable(app) -> None:
 
 
 # -- 1. the account from more than one place ------------------------------------------------
-@pytest.mark.parametrize("persona", ["wide_open", "locked_down"])
-@pytest.mark.parametrize("fault", [("status", {"status": 500}), ("checkpoint", {}),
+@pytest.mark.parametrize("persona", ["wide_open", pytest.param("locked_down", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("fault", [("status", {"status": 500}), pytest.param(("checkpoint", {}), marks=pytest.mark.slow),
                                    pytest.param(("hang", {}), marks=pytest.mark.slow)],
                          ids=["500", "checkpoint", "hang"])
 def test_when_settings_fail_the_account_comes_from_the_home_page_and_the_public_view_decides(
@@ -219,8 +219,8 @@ def suggest_inline(form: str, unreadable: str | None = None):
     return edit_body(edit)
 
 
-@pytest.mark.parametrize("persona,form", [("locked_down", "group"), ("demo", "group"), ("demo", "rows"),
-                                          ("locked_down", "rows")])
+@pytest.mark.parametrize("persona,form", [("locked_down", "group"), pytest.param("demo", "group", marks=pytest.mark.slow),
+                                          ("demo", "rows"), pytest.param("locked_down", "rows", marks=pytest.mark.slow)])
 def test_suggest_switches_shown_inline_are_each_read(replicas, persona, form):
     running = replicas(persona, platforms=["tiktok"])
     rewrite(running.apps["tiktok"], r"^/setting/privacy", suggest_inline(form), who="owner")
