@@ -35,7 +35,9 @@ def oracle(persona: str, watch_list: list[str]) -> dict[str, str]:
         "instagram.tags": risk(s["tags_from"] == "Everyone" or (s["tags_from"] == "People you follow" and not s["manual_tag_approval"])),
         "instagram.mentions": risk(s["mentions_from"] == "Everyone"),
         "instagram.activity_status": risk(s["activity_status"]),
-        "instagram.story_sharing": risk(s["story_sharing"] or s["post_resharing"]),
+        # Reposts put your posts in front of other people's followers too (a repost switch
+        # that is on is a risk; when a page has none, the other two decide).
+        "instagram.story_sharing": risk(s["story_sharing"] or s["post_resharing"] or s.get("reposts")),
         "instagram.search_engines": search,
         "instagram.connections_watchlist": risk(count_watch_list_matches(names, watch_list) > 0) if watch_list else "skipped",
     }

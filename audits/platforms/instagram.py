@@ -2,20 +2,41 @@
 
 Pages read (each once): home (who is signed in); the settings pages for account privacy,
 tags and mentions, activity status, sharing and reuse, and the professional account; the
-owner's profile (its grid of posts); the same profile logged out, including the page's
-own JSON description of the account (`is_private`, contact fields); the owner's followers
-and following. Labels and markers come from ../shared/research/platform-facts.md (section 2).
+owner's profile (its header and its whole grid of posts); the same profile logged out (what
+it renders: the header with the bio, link and contact buttons, and the page's own data about
+the account, wherever in the page's script data it sits); each public post's own page (its
+place tag and caption), up to MAX_POST_PAGES; the owner's followers and following.
+
+Labels, wordings and data keys come from ../shared/research/platform-facts.md (sections 2
+and 10) and platform-facts-2026-12.md (B.3). Every "ok" rests on something read: a setting
+read as restricted, or a page that was really loaded, proven to be the account's own, and
+read in full. A missing label, an element that isn't there, an empty list or a page that
+didn't load is `unknown` with a reason, never "not shown".
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Finding, Source
-from audits.pages import PageProblem, ProblemKind, WallMarkers, read
+from audits.pages import (
+    QUIET_MS,
+    SETTLED,
+    Loaded,
+    PageProblem,
+    ProblemKind,
+    Ready,
+    Stopped,
+    WallMarkers,
+    classify,
+    norm,
+    read,
+)
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
 from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher, count_watch_list_matches
@@ -30,31 +51,346 @@ MARKERS = WallMarkers(
     checkpoint_phrases=("confirm it's you", "help us confirm it's you"),
     error_phrases=("sorry, this page isn't available",),
 )
+
+# -- settings: each setting's wordings, the current one first (facts 2.1, B.3) ----------------
+PRIVATE_LABELS = ("Private account",)
+SEARCH_LABELS = ("Allow public photos and videos to appear in search engine results",)
+TAG_LABELS = ("Allow tags from", "Who can tag you")
+TAG_APPROVAL_LABELS = ("Manually approve tags",)
+MENTION_LABELS = ("Allow mentions from", "Who can @mention you")
+ACTIVITY_LABELS = ("Show activity status",)
+# Sharing and reuse (2.1: story shares, resharing posts/reels/stories, reposts, featured
+# content requests). The first two are what "others sharing your stories and posts" is about,
+# so both must be read; reposts also put your posts in front of other people's followers, so
+# a repost switch that is on counts too.
+STORY_SHARE_LABELS = ("Allow people to share your stories",)
+POST_RESHARE_LABELS = ("Allow people to share your posts and reels to stories", "Allow sharing to story",
+                       "Allow resharing to stories")
+REPOST_LABELS = ("Allow reposts",)
+CONTACT_LABELS = ("Display contact info",)
+
+# Value words of "Allow tags from" / "Allow mentions from" (2.1, 10), and the whole-sentence
+# options the app's "Who can tag you" / "Who can @mention you" offer.
 AUDIENCE = {"everyone": Audience.PUBLIC, "people you follow": Audience.FRIENDS, "don't allow": Audience.ONLY_ME,
-            "no one": Audience.ONLY_ME, "off": Audience.ONLY_ME}
-SETTINGS_PAGES = {
-    "settings:privacy": ("settings/v2/account_privacy/", "reading whether your account is private"),
-    "settings:tags": ("settings/v2/tags_and_mentions/", "reading who can tag and mention you"),
-    "settings:activity": ("activity_status/", "reading whether you show when you're online"),
-    "settings:sharing": ("settings/v2/sharing_and_reuse/", "reading who can share your stories and posts"),
-    "settings:pro": ("professional_account_settings/", "reading your public contact details"),
+            "no one": Audience.ONLY_ME, "nobody": Audience.ONLY_ME, "off": Audience.ONLY_ME,
+            "allow tags from everyone": Audience.PUBLIC, "allow tags from people you follow": Audience.FRIENDS,
+            "don't allow tags": Audience.ONLY_ME,
+            "allow mentions from everyone": Audience.PUBLIC, "allow mentions from people you follow": Audience.FRIENDS,
+            "don't allow mentions": Audience.ONLY_ME}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str  # where the read goes in self.reads
+    labels: tuple[str, ...]  # current wording first
+    switch: bool = True  # False: one of several choices (AUDIENCE)
+    optional: bool = False  # not on every account's page (professional only, newer)
+    wait: bool | None = None  # the page is read once this row shows (None: unless optional)
+
+    @property
+    def awaited(self) -> bool:
+        return (not self.optional) if self.wait is None else self.wait
+
+
+# page key -> (path under /accounts/, step label, its settings, other labels shown on it)
+SETTINGS_PAGES: dict[str, tuple[str, str, tuple[Setting, ...], tuple[str, ...]]] = {
+    "settings:privacy": ("settings/v2/account_privacy/", "reading whether your account is private", (
+        Setting("instagram.private_account", PRIVATE_LABELS),
+        Setting("instagram.search_engines", SEARCH_LABELS, optional=True),
+    ), ()),
+    "settings:tags": ("settings/v2/tags_and_mentions/", "reading who can tag and mention you", (
+        Setting("instagram.tags", TAG_LABELS, switch=False),
+        Setting("instagram.tags:approval", TAG_APPROVAL_LABELS),
+        Setting("instagram.mentions", MENTION_LABELS, switch=False),
+    ), ()),
+    "settings:activity": ("activity_status/", "reading whether you show when you're online", (
+        Setting("instagram.activity_status", ACTIVITY_LABELS),
+    ), ()),
+    "settings:sharing": ("settings/v2/sharing_and_reuse/", "reading who can share your stories and posts", (
+        Setting("instagram.story_sharing:stories", STORY_SHARE_LABELS),
+        Setting("instagram.story_sharing:posts", POST_RESHARE_LABELS),
+        Setting("instagram.story_sharing:reposts", REPOST_LABELS, optional=True, wait=True),
+    ), ("Allow requests to feature your content",)),
+    "settings:pro": ("professional_account_settings/", "reading your public contact details", (
+        Setting("instagram.contact_info", CONTACT_LABELS, optional=True),
+    ), ("Display category label",)),
 }
-SHARING_LABELS = ("Allow people to share your stories", "Allow people to share your posts and reels to stories",
-                  "Allow sharing to story", "Allow resharing to stories")
-PRIVATE_PHRASES = ("this account is private", "this account is private.")
+PERSONAL_ACCOUNT = ("switch to professional account",)  # the professional page of a personal account
+SHARING_REQUIRED = {"instagram.story_sharing:stories": "sharing your stories",
+                    "instagram.story_sharing:posts": "sharing your posts and reels to stories"}
+
+# -- pages: what each kind must show before it is read ---------------------------------------
+POST_LINKS = ("a[href*='/p/']", "a[href*='/reel/']")
+NO_POSTS = ("no posts yet", "share photos", "when you share photos, they will appear on your profile")
+PRIVATE_PHRASES = ("this account is private",)
+READY_HOME = Ready("your Instagram home page", selectors=("[role=navigation] a[href]", "nav a[href]"))
+READY_OWNER_GRID = Ready("your profile's posts", texts=NO_POSTS, selectors=POST_LINKS)
+READY_PUBLIC_GRID = Ready("your profile's posts", texts=NO_POSTS + PRIVATE_PHRASES, selectors=POST_LINKS)
+READY_POST = Ready("the post", selectors=("article time[datetime]", "[role=article] time[datetime]", "article",
+                                          "[role=article]"))
+READY_PEOPLE = Ready("the list of people", selectors=("[role=dialog]", "dialog"))
+MAX_POST_PAGES = 60  # public posts opened one by one for their place tags (the verdict says when more)
+RESERVED = {"accounts", "explore", "p", "reel", "reels", "direct", "stories", "api", "challenge", "web", "legal",
+            "about", "developer", "archive", "emails", "graphql", "create", "notifications", "tv"}
+
+# -- the account in the page's own data (2.3, 10) ---------------------------------------------
+ACCOUNT_KEYS = {"is_private", "biography", "follower_count", "following_count", "edge_followed_by", "edge_follow",
+                "full_name", "is_professional_account", "is_business_account", "media_count",
+                "edge_owner_to_timeline_media", "business_email", "public_email", "external_url", "category_name"}
+CONTACT_KEYS = ("business_email", "public_email", "business_phone_number", "public_phone_number",
+                "contact_phone_number", "address_street", "city_name", "zip")
+BIO_KEYS = ("biography", "external_url", "category_name", "category", "business_category_name")
 
 
-def _profile_json(blobs: list[str]) -> dict | None:
-    """The page's own description of the account ({"data": {"user": {...}}})."""
+def _walk(node, visit, depth: int = 0, key: str = "") -> None:
+    if depth > 80:
+        return
+    if isinstance(node, dict):
+        visit(node, key)
+        for k, v in node.items():
+            _walk(v, visit, depth + 1, k)
+    elif isinstance(node, list):
+        for v in node:
+            _walk(v, visit, depth + 1, key)
+
+
+def _parse(blobs: list[str]) -> list:
+    out = []
     for blob in blobs:
         try:
-            data = json.loads(blob)
-        except ValueError:
+            out.append(json.loads(blob))
+        except (ValueError, TypeError):
             continue
-        user = (data.get("data") or {}).get("user") if isinstance(data, dict) else None
-        if isinstance(user, dict) and "is_private" in user:
-            return user
+    return out
+
+
+def find_account(blobs: list[str], username: str) -> dict | None:
+    """The page's own description of the account, wherever it sits in the page's script data:
+    `{"data": {"user": ...}}` at the top, nested under `require` / `__bbox` / `result.data`, or
+    as `xig_user_by_username` (facts 10). An object counts when it names this username (or,
+    under `xig_user_by_username`, names no other) and carries account fields. Several objects
+    are merged; a stranger's view that says "public" anywhere wins over one that says private."""
+    want = username.lower()
+    found: list[dict] = []
+
+    def visit(d: dict, key: str) -> None:
+        if not ACCOUNT_KEYS & d.keys():
+            return
+        name = d.get("username")
+        if isinstance(name, str) and name.lower() == want or name is None and key == "xig_user_by_username":
+            found.append(d)
+
+    for data in _parse(blobs):
+        _walk(data, visit)
+    if not found:
+        return None
+    merged: dict = {}
+    for d in found:
+        for k, v in d.items():
+            if k not in merged or merged[k] in (None, "", [], {}):
+                merged[k] = v
+    privacy = [d["is_private"] for d in found if isinstance(d.get("is_private"), bool)]
+    if privacy:
+        merged["is_private"] = all(privacy)
+    return merged
+
+
+def account_count(user: dict | None, kind: str) -> int | None:
+    """followers / following / posts from either naming (`edge_followed_by.count` in the older
+    API, `follower_count` in the 2026 embed; guests may get null)."""
+    if not user:
+        return None
+    keys = {"followers": ("follower_count", "edge_followed_by"), "following": ("following_count", "edge_follow"),
+            "posts": ("media_count", "edge_owner_to_timeline_media")}[kind]
+    for key in keys:
+        value = user.get(key)
+        if isinstance(value, dict):
+            value = value.get("count")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
     return None
+
+
+def account_contact(user: dict | None) -> list[str]:
+    """Contact details the page's data gives a stranger (non-empty values only: guests get
+    none, and an empty or null field proves nothing either way)."""
+    if not user:
+        return []
+    out = [str(user[k]).strip() for k in CONTACT_KEYS if isinstance(user.get(k), (str, int)) and str(user[k]).strip()]
+    address = user.get("business_address_json")
+    if isinstance(address, str):
+        try:
+            address = json.loads(address)
+        except ValueError:
+            address = {"street_address": address}
+    if isinstance(address, dict):
+        parts = [str(v).strip() for k, v in address.items()
+                 if k in ("street_address", "city_name", "zip_code") and v and str(v).strip()]
+        if parts:
+            out.append(", ".join(parts))
+    return out
+
+
+def account_bio(user: dict | None) -> list[str]:
+    """The bio, link(s) and category as the page's data gives them."""
+    if not user:
+        return []
+    out = [str(user[k]) for k in BIO_KEYS if isinstance(user.get(k), str) and user[k].strip()]
+    for link in user.get("bio_links") or []:
+        if isinstance(link, dict):
+            out += [str(link[k]) for k in ("title", "url") if isinstance(link.get(k), str) and link[k].strip()]
+    return out
+
+
+def media_places(blobs: list[str]) -> dict[str, list[str]]:
+    """Place tags in the page's data: shortcode -> the place names of posts whose own data
+    carries a location (a null location proves nothing: guests may get it stripped)."""
+    out: dict[str, list[str]] = {}
+
+    def visit(d: dict, _key: str) -> None:
+        code = d.get("shortcode") or d.get("code")
+        where = d.get("location")
+        if isinstance(code, str) and isinstance(where, dict) and isinstance(where.get("name"), str) and where["name"].strip():
+            out.setdefault(code, [])
+            if where["name"].strip() not in out[code]:
+                out[code].append(where["name"].strip())
+
+    for data in _parse(blobs):
+        _walk(data, visit)
+    return out
+
+
+def parse_count(text: str | None) -> int | None:
+    """An exact count as a page shows it ("1,234", "86"); an abbreviation ("1.2M") is not exact."""
+    text = (text or "").strip().replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+|\d+", text):
+        return int(re.sub(r"\D", "", text))
+    return None
+
+
+def code_of(permalink: str) -> str:
+    parts = [p for p in urlsplit(permalink).path.split("/") if p]
+    for i, p in enumerate(parts[:-1]):
+        if p in ("p", "reel", "tv"):
+            return parts[i + 1]
+    return ""
+
+
+# Read in the page: the profile header a person sees (the block around the username, up to the
+# posts), the counts in it, and every contact detail the page shows (mailto:/tel: links,
+# "Email"/"Call" buttons, an address, an e-mail address in the text). Never class names.
+PROFILE_JS = r"""
+(username) => {
+  const norm = (s) => (s || "").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  const visible = (el) => {
+    if (!el || !el.isConnected) return false;
+    if (el.closest("[hidden],[aria-hidden='true']")) return false;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") return false;
+    return el.getClientRects().length > 0;
+  };
+  const OUTSIDE = "nav,[role=navigation],footer,[role=contentinfo],[role=dialog],dialog,script,style,template,noscript";
+  const POSTS = "article,[role=article],a[href*='/p/'],a[href*='/reel/'],[role=tablist]";
+  const want = norm(username);
+  const named = [...document.querySelectorAll("body *")].filter((el) => {
+    const raw = el.textContent || "";
+    if (raw.length > want.length + 40) return false;  // cheap first: only short texts can be the name
+    const t = norm(raw);
+    return (t === want || t === "@" + want) && !el.closest(OUTSIDE + "," + POSTS) && visible(el);
+  });
+  const deepest = named.filter((el) => !named.some((o) => o !== el && el.contains(o)));
+  deepest.sort((a, b) => (b.closest("h1,h2,h3,[role=heading]") ? 1 : 0) - (a.closest("h1,h2,h3,[role=heading]") ? 1 : 0));
+  let region = null;
+  if (deepest.length) {
+    const start = deepest[0];
+    region = start.closest("header");
+    if (!region || region.closest(OUTSIDE)) {
+      region = start;
+      while (region.parentElement && region.parentElement !== document.body &&
+             !region.parentElement.matches("main,[role=main]") &&
+             !region.parentElement.querySelector(POSTS)) region = region.parentElement;
+    }
+  }
+  const lines = [];
+  const counts = {};
+  let heading = "";
+  if (region) {
+    const buttons = new Set([...region.querySelectorAll("button,[role=button]")].map((b) => norm(b.innerText)));
+    for (const line of (region.innerText || "").split("\n")) {
+      const t = line.trim();
+      if (t && !buttons.has(norm(t))) lines.push(t);
+    }
+    const h = [...region.querySelectorAll("h1,h2,[role=heading]")].find(visible);
+    heading = h ? h.innerText.trim() : "";
+    const flat = (region.innerText || "").replace(/\s+/g, " ");
+    for (const m of flat.matchAll(/(\d[\d,. ]*[kmb]?)\s+(posts?|followers?|following)\b/gi)) {
+      const kind = m[2].toLowerCase().startsWith("post") ? "posts" : m[2].toLowerCase().startsWith("follower") ? "followers" : "following";
+      if (!(kind in counts)) counts[kind] = m[1].trim();
+    }
+    // An exact number in a title (large counts are shown abbreviated).
+    for (const a of region.querySelectorAll("a[href]")) {
+      const path = new URL(a.href, location.href).pathname.replace(/\/+$/, "");
+      const kind = path.endsWith("/followers") ? "followers" : path.endsWith("/following") ? "following" : "";
+      const titled = kind && [...a.querySelectorAll("[title]")].map((e) => e.getAttribute("title")).find((t) => /^[\d,. ]+$/.test(t));
+      if (titled) counts[kind] = titled.trim();
+    }
+  }
+  // Contact details: anywhere on the page outside navigation, footers, dialogs and posts.
+  const scope = document.querySelector("main,[role=main]") || document.body;
+  const inScope = (el) => visible(el) && !el.closest(OUTSIDE + "," + POSTS);
+  const contact = [];
+  for (const a of document.querySelectorAll("a[href]")) {
+    const href = a.getAttribute("href") || "";
+    if (!inScope(a)) continue;
+    if (/^mailto:/i.test(href)) contact.push({kind: "email", value: decodeURIComponent(href.slice(7).split("?")[0])});
+    else if (/^(tel|sms):/i.test(href)) contact.push({kind: "phone", value: href.replace(/^(tel|sms):/i, "")});
+  }
+  const NAMES = {"email": "email", "e-mail": "email", "call": "phone", "text": "phone", "contact": "contact",
+                 "directions": "address", "get directions": "address", "address": "address"};
+  for (const el of document.querySelectorAll("a,button,[role=button],[role=link],[aria-label]")) {
+    if (!inScope(el)) continue;
+    const name = norm(el.getAttribute("aria-label") || el.innerText);
+    if (NAMES[name]) contact.push({kind: NAMES[name], value: (el.innerText || "").trim() || name});
+  }
+  for (const el of scope.querySelectorAll("address")) if (inScope(el)) contact.push({kind: "address", value: el.innerText.trim()});
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement || !inScope(node.parentElement)) continue;
+    for (const m of node.textContent.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) contact.push({kind: "email", value: m[0]});
+  }
+  if (region) {
+    for (const line of lines) {
+      for (const m of line.matchAll(/\+?\d[\d ().-]{7,}\d/g)) {
+        if ((m[0].match(/\d/g) || []).length >= 9) contact.push({kind: "phone", value: m[0]});
+      }
+    }
+  }
+  const meta = [...document.querySelectorAll("meta[name=description],meta[property='og:description']")]
+    .map((m) => m.getAttribute("content") || "").filter(Boolean);
+  return {found: !!region, heading, lines, counts, contact, meta};
+}
+"""
+
+# Read in a post's own page: its place tags, caption and image descriptions.
+POST_JS = r"""
+() => {
+  const visible = (el) => {
+    if (!el || !el.isConnected) return false;
+    if (el.closest("[hidden],[aria-hidden='true']")) return false;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") return false;
+    return el.getClientRects().length > 0;
+  };
+  const article = [...document.querySelectorAll("article,[role=article]")].find(visible);
+  const root = article || document.querySelector("main,[role=main]") || document.body;
+  const places = [...root.querySelectorAll("a[href*='/explore/locations/']")].filter(visible)
+    .map((a) => (a.innerText || a.getAttribute("aria-label") || "").trim() || a.getAttribute("href"));
+  const captions = [...root.querySelectorAll("h1")].filter(visible).map((h) => h.innerText.trim()).filter(Boolean);
+  const alts = [...root.querySelectorAll("img[alt]")].filter(visible).map((i) => i.getAttribute("alt")).filter(Boolean);
+  return {article: !!article, places, captions, alts};
+}
+"""
 
 
 class InstagramAudit(PlatformAudit):
@@ -63,12 +399,20 @@ class InstagramAudit(PlatformAudit):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.username = ""
-        self.public_user: dict | None = None
+        self.public_user: dict | None = None  # the account as the stranger's page's data gives it
+        self.public_header: dict = {}  # PROFILE_JS on the stranger's view
         self.public_private_marker = False
         self.public_tiles: list[dict] = []
+        self.public_no_posts = False
+        self.owner_header: dict = {}  # PROFILE_JS on the owner's profile
+        self.owner_user: dict | None = None
         self.owner_tiles: dict[str, dict] = {}
+        self.owner_no_posts = False
         self.grid_complete = False
         self.grid_problem: str | None = None
+        self.data_places: dict[str, list[str]] = {}  # shortcode -> places, from the pages' data
+        self.post_pages: dict[str, dict] = {}  # permalink -> POST_JS on its own page (read as a stranger)
+        self.post_problem: str | None = None
         self.people: dict[str, list[str]] = {}
         self.words = WordMatcher(self.options.watch_words)
 
@@ -76,30 +420,38 @@ class InstagramAudit(PlatformAudit):
         c = lambda *ids: frozenset(f"instagram.{i}" for i in ids)  # noqa: E731
         needs = {"settings:privacy": c("private_account", "public_post_content", "followers_lists", "search_engines"),
                  "settings:tags": c("tags", "mentions"), "settings:activity": c("activity_status"),
-                 "settings:sharing": c("story_sharing"), "settings:pro": c("contact_info")}
+                 "settings:sharing": c("story_sharing"), "settings:pro": c("contact_info", "search_engines")}
         # Who is signed in comes first for every check, a single re-check included.
         steps = [Step("finding your Instagram account", self.read_home, frozenset(c.id for c in checks_for("instagram")))]
-        for key, (path, label) in SETTINGS_PAGES.items():
+        for key, (path, label, _s, _o) in SETTINGS_PAGES.items():
             steps.append(Step(label, lambda key=key, path=path: self.read_settings(key, path), needs[key]))
         steps += [
-            Step("reading your posts", self.read_owner_profile, c("public_post_content")),
+            Step("reading your posts", self.read_owner_profile, c("public_post_content", "connections_watchlist")),
             Step("opening your profile as a stranger who isn't logged in", self.read_public_profile,
                  c("private_account", "public_post_content", "followers_lists", "profile.bio_work", "contact_info",
                    "search_engines")),
+            Step("opening your public posts as a stranger, for place tags", self.read_post_pages,
+                 c("public_post_content")),
             Step("reading your followers and who you follow", self.read_people, c("connections_watchlist")),
         ]
         return steps
 
     # -- reading ------------------------------------------------------------------------------------
     def read_home(self) -> None:
-        loaded = self.load("home", f"{BASE}/", owner=True)
+        loaded = self.load("home", f"{BASE}/", owner=True, ready=READY_HOME)
         if not loaded.ok:
             return
-        profile = next((link["href"] for link in read(self.owner, "links") if link["name"] == "profile"), None)
-        if profile is None:
+        # The navigation's profile link: named "Profile" (after the avatar's description).
+        found = set()
+        for link in read(self.owner, "links"):
+            name = norm(link["name"])
+            match = re.fullmatch(r"/([\w.]+)/?", urlsplit(link["href"]).path)
+            if match and match.group(1).lower() not in RESERVED and (name == "profile" or name.endswith(" profile")):
+                found.add(match.group(1))
+        if len({u.lower() for u in found}) != 1:
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't find your Instagram profile from the home page.")
             return
-        self.username = urlsplit(profile).path.strip("/").split("/")[0]
+        self.username = found.pop()
         self.account.profile_url = f"{BASE}/{self.username}/"
         for blob in read(self.owner, "jsonBlobs"):
             match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
@@ -110,31 +462,101 @@ class InstagramAudit(PlatformAudit):
     def read_settings(self, key: str, path: str) -> None:
         if self.signed_out():
             return
-        loaded = self.load(key, f"{BASE}/accounts/{path}", owner=True)
-        if key == "settings:privacy":
-            self.read_switch_setting("instagram.private_account", loaded, ["Private account"])
-            self.read_switch_setting("instagram.search_engines", loaded,
-                         ["Allow public photos and videos to appear in search engine results"], optional=True)
-        elif key == "settings:tags":
-            self.read_choice_setting("instagram.tags", loaded, ["Allow tags from"], AUDIENCE)
-            self.read_switch_setting("instagram.tags:approval", loaded, ["Manually approve tags"])
-            self.read_choice_setting("instagram.mentions", loaded, ["Allow mentions from"], AUDIENCE)
-        elif key == "settings:activity":
-            self.read_switch_setting("instagram.activity_status", loaded, ["Show activity status"])
-        elif key == "settings:sharing":
-            for label in SHARING_LABELS:
-                self.read_switch_setting(f"instagram.story_sharing:{label}", loaded, [label], optional=True)
-        elif key == "settings:pro":
-            self.read_switch_setting("instagram.contact_info", loaded, ["Display contact info"], optional=True)
-            if loaded.ok and "switch to professional account" in loaded.text:
-                self.reads["instagram.personal_account"] = {"value": True, "loaded": loaded}
+        _path, _label, settings, neighbours = SETTINGS_PAGES[key]
+        labels = [label for s in settings for label in s.labels]
+        # Every row the page must show before it is read (a page built in parts shows its first
+        # rows first); the professional page of a personal account shows its offer instead.
+        every = tuple(s.labels for s in settings if s.awaited)
+        if key == "settings:pro":
+            every = (CONTACT_LABELS + PERSONAL_ACCOUNT,)
+        loaded = self.load(key, f"{BASE}/accounts/{path}", owner=True, ready=Ready("your privacy settings", every=every))
+        for s in settings:
+            self.read_setting(s, loaded, [x for x in labels + list(neighbours) if x not in s.labels])
+        if key == "settings:pro" and loaded.ok and any(p in loaded.text for p in PERSONAL_ACCOUNT) \
+                and "value" not in self.reads.get("instagram.contact_info", {}):
+            self.reads["instagram.personal_account"] = {"value": True, "loaded": loaded}
+
+    def read_setting(self, s: Setting, loaded: Loaded, others: list[str]) -> None:
+        """Read one setting under any of its wordings; the evidence names the wording shown."""
+        if not loaded.ok:
+            self.reads[s.key] = {"problem": loaded.problem.reason}
+            return
+        shown = lambda got: next((x for x in s.labels if norm(x) == got.get("label")), s.labels[0])  # noqa: E731
+        if s.switch:
+            got = read(self.owner, "readSwitch", labels=list(s.labels), others=others)
+            if got.get("found") and got.get("state") is not None:
+                self.reads[s.key] = {"value": got["state"], "loaded": loaded, "label": shown(got)}
+                return
+            if got.get("found"):
+                self.reads[s.key] = {"problem": f"Boundary found '{shown(got)}' but couldn't read whether it is on."}
+                return
+        else:
+            got = read(self.owner, "readChoice", labels=list(s.labels), words=list(AUDIENCE), others=others)
+            values = got.get("values", [])
+            if got.get("found") and len(values) == 1:
+                self.reads[s.key] = {"value": AUDIENCE[values[0]], "raw": values[0][:1].upper() + values[0][1:],
+                                     "loaded": loaded, "label": shown(got)}
+                return
+            if len(values) > 1:
+                self.reads[s.key] = {"problem": f"'{shown(got)}' showed more than one value, so Boundary can't tell which applies."}
+                return
+            if got.get("found"):
+                self.reads[s.key] = {"problem": f"Boundary found '{shown(got)}' but couldn't read its current value."}
+                return
+        if not s.optional:
+            self.reads[s.key] = {"problem": f"The settings page didn't show '{s.labels[0]}'. "
+                                            f"{self.name} may have changed this page; check it by hand."}
+
+    def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
+        """As the engine loads, but a shell of blank placeholder boxes (no text yet) is not an
+        empty page while its landmarks may still come: wait for them, then classify again.
+        (Belongs in PageLoader: it classifies "empty" before it waits for landmarks.)"""
+        loaded = super().load(key, url, owner=owner, ready=ready)
+        if loaded.problem is not None and loaded.problem.kind is ProblemKind.EMPTY and ready.landmarks:
+            page = self.owner if owner else self.public
+            if self._await(page, ready):
+                loaded.info = read(page, "pageInfo")
+                loaded.url = loaded.info.get("url") or page.url
+                loaded.problem = classify(loaded, self.loader.markers, self.name, owner=owner)
+        return loaded
+
+    def _await(self, page, ready: Ready) -> bool:
+        """Wait (at most one page timeout) until `page` shows one of `ready`'s landmarks."""
+        deadline = time.monotonic() + self.loader.timeout
+        while True:
+            if self.loader.cancelled is not None and self.loader.cancelled.is_set():
+                raise Stopped()
+            try:
+                state = read(page, "readiness", texts=list(ready.texts), selectors=list(ready.selectors), quiet=QUIET_MS)
+            except Exception:
+                state = {"state": "changing"}
+            if state.get("state") == "ready":
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            self.loader.sleep(0.05)
+
+    def _own_page(self, loaded: Loaded, what: str) -> bool:
+        """The owner's own profile: the address must be the account's (not a redirect elsewhere)."""
+        if not loaded.ok:
+            return False
+        if urlsplit(loaded.url).path.strip("/").lower() != self.username.lower():
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED,
+                                         f"{self.name} opened a different page instead of {what} ({loaded.url}).")
+            return False
+        return True
 
     def read_owner_profile(self) -> None:
         if self.signed_out() or not self.username:
             return
-        loaded = self.load("profile", f"{BASE}/{self.username}/", owner=True)
-        if not loaded.ok:
+        loaded = self.load("profile", f"{BASE}/{self.username}/", owner=True, ready=READY_OWNER_GRID)
+        if not self._own_page(loaded, "your profile"):
             return
+        self.owner_header = self.owner.evaluate(PROFILE_JS, self.username)
+        blobs = read(self.owner, "jsonBlobs")
+        self.owner_user = find_account(blobs, self.username)
+        for code, places in media_places(blobs).items():
+            self.data_places.setdefault(code, places)
         tiles_js = "document.querySelectorAll(\"a[href*='/p/'],a[href*='/reel/']\").length"
 
         def batch() -> int:
@@ -144,24 +566,63 @@ class InstagramAudit(PlatformAudit):
 
         self.grid_complete, self.grid_problem = self.scroll_and_read(
             self.owner, batch, f"n => {tiles_js} > n", lambda: self.owner.evaluate(f"() => {tiles_js}"))
+        self.owner_no_posts = not self.owner_tiles and any(t in norm(read(self.owner, "pageInfo").get("text")) for t in NO_POSTS)
 
     def read_public_profile(self) -> None:
         if not self.username:
             return
-        loaded = self.load("public:profile", f"{BASE}/{self.username}/", owner=False)
-        if not loaded.ok:
+        ready = Ready("your profile", texts=(self.username,), selectors=("header h1", "header h2"))
+        loaded = self.load("public:profile", f"{BASE}/{self.username}/", owner=False, ready=ready)
+        if not self.prove_own(loaded, paths=[f"/{self.username}"], names=[self.username, self.account.display_name],
+                              what="your profile"):
             return
-        self.public_user = _profile_json(read(self.public, "jsonBlobs"))
-        self.public_private_marker = any(p in loaded.text for p in PRIVATE_PHRASES)
+        self._await(self.public, READY_PUBLIC_GRID)  # the grid, "no posts" or "private" (read below either way)
+        blobs = read(self.public, "jsonBlobs")
+        self.public_user = find_account(blobs, self.username)
+        for code, places in media_places(blobs).items():
+            self.data_places.setdefault(code, places)
+        self.public_header = self.public.evaluate(PROFILE_JS, self.username)
+        text = norm(read(self.public, "pageInfo").get("text"))
+        self.public_private_marker = any(p in text for p in PRIVATE_PHRASES)
         self.public_tiles = read(self.public, "postTiles")
-        if self.public_user is None and not self.public_private_marker and not self.public_tiles:
+        self.public_no_posts = not self.public_tiles and "no posts yet" in text
+        if self.public_user is None and not self.public_private_marker and not self.public_tiles \
+                and not self.public_header.get("found"):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
+
+    def public_posts(self) -> dict[str, dict]:
+        """Every post a stranger can see: the public grid's, and (when the account is public)
+        every post on the owner's grid."""
+        posts = {t["permalink"]: dict(t) for t in self.public_tiles}
+        if self.private_state()[0] is False:
+            for link, tile in self.owner_tiles.items():
+                posts.setdefault(link, dict(tile))
+        return posts
+
+    def read_post_pages(self) -> None:
+        """Open each public post's own page as a stranger: a place tag lives on the post."""
+        private, _ev = self.private_state()
+        if private is not False:
+            return
+        posts = list(self.public_posts())
+        for i, link in enumerate(posts[:MAX_POST_PAGES]):
+            if self.data_places.get(code_of(link)):
+                continue  # the page's own data already names its place
+            loaded = self.load(f"public:post:{i}", f"{BASE}{link}", owner=False, ready=READY_POST)
+            if not self.prove_own(loaded, paths=[link], names=[self.username], what="your post"):
+                self.post_problem = self.post_problem or loaded.problem.reason
+                continue
+            got = self.public.evaluate(POST_JS)
+            for code, places in media_places(read(self.public, "jsonBlobs")).items():
+                if code == code_of(link):
+                    got["places"] = list(dict.fromkeys(got["places"] + places))
+            self.post_pages[link] = got
 
     def read_people(self) -> None:
         if self.signed_out() or not self.username:
             return
         for kind in ("followers", "following"):
-            loaded = self.load(kind, f"{BASE}/{self.username}/{kind}/", owner=True)
+            loaded = self.load(kind, f"{BASE}/{self.username}/{kind}/", owner=True, ready=READY_PEOPLE)
             if loaded.ok:
                 people = read(self.owner, "dialogPeople")
                 if people is not None:
@@ -186,24 +647,34 @@ class InstagramAudit(PlatformAudit):
             return got["problem"]
         return (self.problem(page) or self.problem("home") or STOPPED).reason
 
+    def _public_ok(self) -> Loaded | None:
+        """The stranger's view of the profile, when it was really loaded and is the account's own."""
+        public = self.pages.get("public:profile")
+        return public if public is not None and public.ok else None
+
     def private_state(self):
         ev = []
         got = self.reads.get("instagram.private_account", {})
         if "value" in got:
-            ev.append(evidence(Source.SETTING, got["loaded"], f"'Private account' is {'on' if got['value'] else 'off'}."))
-        public = self.pages.get("public:profile")
-        if public is not None and public.ok:
+            ev.append(evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {'on' if got['value'] else 'off'}."))
+        public = self._public_ok()
+        if public is not None:
             if self.public_tiles:
                 ev.append(evidence(Source.PUBLIC_VIEW, public, f"A stranger can see your posts ({len(self.public_tiles)} shown)."))
                 return False, ev
-            if self.public_user is not None:
-                ev.append(evidence(Source.PUBLIC_VIEW, public, f"The public page says the account is {'private' if self.public_user['is_private'] else 'public'}."))
-                if not self.public_user["is_private"]:
+            said = self.public_user.get("is_private") if self.public_user else None
+            if isinstance(said, bool):
+                ev.append(evidence(Source.PUBLIC_VIEW, public, f"The public page says the account is {'private' if said else 'public'}."))
+                if not said:
                     return False, ev
             if self.public_private_marker:
                 ev.append(evidence(Source.PUBLIC_VIEW, public, "A stranger sees 'This account is private'."))
-                if got.get("value", True) and (self.public_user is None or self.public_user["is_private"]):
+                if got.get("value", True) and said is not False:
                     return True, ev
+            elif self.public_no_posts:
+                # A private account shows a stranger "This account is private", not its empty grid.
+                ev.append(evidence(Source.PUBLIC_VIEW, public, "A stranger sees your profile's grid (with no posts yet)."))
+                return False, ev
         if "value" in got:
             return got["value"], ev
         return None, ev
@@ -222,30 +693,71 @@ class InstagramAudit(PlatformAudit):
         match = re.search(r"\bin (.+?) on [A-Z][a-z]+ \d{1,2}, \d{4}", alt or "")
         return match.group(1) if match else None
 
+    def _post_facts(self, link: str, tile: dict) -> tuple[list[str], list[str] | None, str]:
+        """A public post's watch words, its places (None: not known), and a line describing it."""
+        page = self.post_pages.get(link)
+        texts = [tile.get("alt") or ""] + ((page["captions"] + page["alts"]) if page else [])
+        words = sorted({w for t in texts for w in self.words.find(t)})
+        places = list(self.data_places.get(code_of(link)) or [])
+        if self._place(tile.get("alt")):
+            places.append(self._place(tile["alt"]))
+        if page is not None:
+            places += page["places"]
+        places = list(dict.fromkeys(places))
+        known = places if (places or page is not None) else None
+        said = (page["captions"][0] if page and page["captions"] else tile.get("alt") or link)[:140]
+        return words, known, said
+
     def decide_content(self) -> Finding:
         check = "instagram.public_post_content"
         private, ev = self.private_state()
         if private:
             return self.ok(check, "Your account is private, so strangers can't see your posts.", ev, Audience.FRIENDS)
-        tiles = {t["permalink"]: t for t in self.public_tiles}
-        if private is False:
-            tiles.update(self.owner_tiles)
-        flagged = []
-        for tile in tiles.values():
-            why = (["mention work"] if self.words.find(tile["alt"]) else []) + (["show a place"] if self._place(tile["alt"]) else [])
+        posts = self.public_posts()
+        flagged, unread = [], []
+        for link, tile in posts.items():
+            words, places, said = self._post_facts(link, tile)
+            if places is None:
+                unread.append(link)
+            why = (["mention work"] if words else []) + (["show a place"] if places else [])
             if why:
-                flagged.append((tile, why))
+                flagged.append((said + (f" (at {', '.join(places)})" if places else ""), why))
+        page = self._public_ok() or self.pages.get("profile")
         if flagged:
-            reasons = sorted({w for _t, why in flagged for w in why})
-            page = self.pages.get("public:profile") or self.pages.get("profile")
+            reasons = sorted({w for _s, why in flagged for w in why})
             return self.at_risk(check, f"{plural(len(flagged), 'public post')} {' or '.join(reasons)}.",
                                 [evidence(Source.PUBLIC_VIEW, page, f"{plural(len(flagged), 'post')}: {', '.join(reasons)}.")],
-                                Audience.PUBLIC, [t["alt"][:160] for t, _w in flagged[:25]])
-        if private is False and self.grid_complete and self.owner_tiles:
-            return self.ok(check, f"None of your {plural(len(self.owner_tiles), 'public post')} mention work or places.",
-                           [evidence(Source.OWNER_VIEW, self.pages["profile"], f"Read all {len(self.owner_tiles)} posts.")],
-                           Audience.PUBLIC)
-        return self.unknown(check, self.grid_problem or self._reason("instagram.private_account", "profile"))
+                                Audience.PUBLIC, [s for s, _w in flagged[:25]])
+        if private is None:
+            return self.unknown(check, self._reason("instagram.private_account", "settings:privacy"), ev)
+        # "Nothing found" counts only when every public post was found and each one read.
+        profile = self.pages.get("profile")
+        if profile is None or not profile.ok:
+            return self.unknown(check, self._reason("instagram.private_account", "profile"), ev)
+        if not self.grid_complete:
+            return self.unknown(check, self.grid_problem or "Boundary couldn't read your whole grid of posts.", ev)
+        expected = parse_count((self.owner_header.get("counts") or {}).get("posts"))
+        if expected is None:
+            expected = account_count(self.owner_user, "posts")
+        if expected is not None and len(self.owner_tiles) < expected:
+            return self.unknown(check, f"Your profile says you have {plural(expected, 'post')}, but Boundary could only "
+                                       f"read {len(self.owner_tiles)} of them.", ev)
+        if not posts:
+            if self.owner_no_posts and not expected:
+                return self.ok(check, "You have no posts, so none can show work or places.",
+                               [evidence(Source.OWNER_VIEW, profile, "Your profile shows no posts.")], Audience.PUBLIC)
+            return self.unknown(check, "Boundary couldn't find your posts on your profile.", ev)
+        if len(posts) > MAX_POST_PAGES:
+            return self.unknown(check, f"You have {len(posts)} public posts: Boundary opened the {MAX_POST_PAGES} most "
+                                       "recent to look for place tags and found none, but didn't open the rest.", ev)
+        if unread:
+            return self.unknown(check, (self.post_problem or "Boundary couldn't open every public post.") +
+                                f" ({plural(len(unread), 'post')} of {len(posts)} not read, so Boundary can't say "
+                                "whether they show a place.)", ev)
+        return self.ok(check, f"None of your {plural(len(posts), 'public post')} mention work or show a place.",
+                       [evidence(Source.OWNER_VIEW, profile, f"Read all {len(posts)} posts on your profile."),
+                        evidence(Source.PUBLIC_VIEW, page, f"Opened each of the {len(posts)} posts as a stranger: no place tags.")],
+                       Audience.PUBLIC)
 
     def decide_lists(self) -> Finding:
         check = "instagram.followers_lists"
@@ -258,55 +770,72 @@ class InstagramAudit(PlatformAudit):
 
     def decide_bio(self) -> Finding:
         check = "instagram.profile.bio_work"
-        public = self.pages.get("public:profile")
-        if self.public_user is None or public is None or not public.ok:
+        public = self._public_ok()
+        if public is None:
             return self.unknown(check, (self.problem("public:profile") or STOPPED).reason)
-        text = " ".join(str(self.public_user.get(k) or "") for k in ("biography", "external_url", "category_name"))
-        found = self.words.find(text)
+        header = self.public_header or {}
+        texts = (header.get("lines") or []) + account_bio(self.public_user) + (header.get("meta") or [])
+        found = sorted({w for t in texts for w in self.words.find(t)})
         if found:
+            shown = [t.strip() for t in texts if self.words.find(t)]
             return self.at_risk(check, "Your bio, link or category names your work.",
                                 [evidence(Source.PUBLIC_VIEW, public, f"The public profile mentions: {', '.join(found)}.")],
-                                Audience.PUBLIC, [text.strip()])
+                                Audience.PUBLIC, list(dict.fromkeys(shown))[:5])
+        read_from = (["the profile header a stranger sees"] if header.get("found") else []) + \
+                    (["the page's own data"] if self.public_user and "biography" in self.public_user else [])
+        if not read_from:
+            return self.unknown(check, "Boundary couldn't find your bio on the page a stranger gets, so it couldn't "
+                                       "check it. Instagram may have changed this page; check it by hand.")
         return self.ok(check, "Your bio, link and category don't mention work.",
-                       [evidence(Source.PUBLIC_VIEW, public, "Read the bio, link and category a stranger sees.")])
+                       [evidence(Source.PUBLIC_VIEW, public, f"Read the bio, link and category in {' and '.join(read_from)}.")])
+
+    def public_contact(self) -> list[str]:
+        """Contact details a stranger gets: rendered (links, buttons, text) or in the page's data."""
+        shown = [f"{c['kind']}: {c['value']}" for c in (self.public_header or {}).get("contact") or []]
+        shown += [f"in the page's data: {v}" for v in account_contact(self.public_user)]
+        return list(dict.fromkeys(shown))
 
     def decide_contact(self) -> Finding:
         check = "instagram.contact_info"
-        public = self.pages.get("public:profile")
-        shown = None
-        if self.public_user is not None and public is not None and public.ok:
-            fields = [self.public_user.get(k) for k in ("business_email", "business_phone_number", "business_address_json")]
-            shown = any(fields)
-            if shown:
-                return self.at_risk(check, "Your profile shows contact details to anyone.",
-                                    [evidence(Source.PUBLIC_VIEW, public, "The public profile lists an email, phone or address.")],
-                                    Audience.PUBLIC, [str(f) for f in fields if f])
+        public = self._public_ok()
         got = self.reads.get("instagram.contact_info", {})
         personal = self.reads.get("instagram.personal_account", {})
+        setting_ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {'on' if got['value'] else 'off'}.")] \
+            if "value" in got else []
+        if public is not None:
+            shown = self.public_contact()
+            if shown:
+                ev = [evidence(Source.PUBLIC_VIEW, public, "The public profile shows an email, phone or address.")]
+                if "value" in got and not got["value"]:
+                    ev.append(evidence(Source.SETTING, got["loaded"],
+                                       f"'{got['label']}' is off, but a stranger sees contact details anyway."))
+                return self.at_risk(check, "Your profile shows contact details to anyone.", ev, Audience.PUBLIC, shown[:10])
         if "value" in got:
-            ev = [evidence(Source.SETTING, got["loaded"], f"'Display contact info' is {'on' if got['value'] else 'off'}.")]
             if got["value"]:
-                return self.at_risk(check, "Your professional account is set to show contact details.", ev, Audience.PUBLIC)
-            return self.ok(check, "Your profile doesn't show contact details.", ev)
-        if personal.get("value") and shown is False:
+                return self.at_risk(check, "Your professional account is set to show contact details.", setting_ev, Audience.PUBLIC)
+            if public is not None:
+                setting_ev.append(evidence(Source.PUBLIC_VIEW, public, "The public profile shows no email, phone or address."))
+            return self.ok(check, "Your profile doesn't show contact details.", setting_ev)
+        if personal.get("value") and public is not None and (self.public_header or {}).get("found"):
             return self.ok(check, "Your profile doesn't show contact details (it isn't a professional account).",
                            [evidence(Source.SETTING, personal["loaded"], "This is a personal account: it has no public contact options."),
-                            evidence(Source.PUBLIC_VIEW, public, "The public profile lists no email, phone or address.")])
-        return self.unknown(check, self._reason("instagram.contact_info", "settings:pro"))
+                            evidence(Source.PUBLIC_VIEW, public, "The public profile shows no email, phone or address.")])
+        return self.unknown(check, self._reason("instagram.contact_info",
+                                                "settings:pro" if self.problem("settings:pro") else "public:profile"))
 
     def decide_tags(self) -> Finding:
         check = "instagram.tags"
         got, approval = self.reads.get("instagram.tags", {}), self.reads.get("instagram.tags:approval", {})
         if "value" not in got:
             return self.unknown(check, self._reason("instagram.tags", "settings:tags"))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'Allow tags from' is set to '{got['raw']}'.")]
+        ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is set to '{got['raw']}'.")]
         if got["value"] is Audience.PUBLIC:
             return self.at_risk(check, "Anyone can tag you in their posts.", ev, Audience.PUBLIC)
         if got["value"] is Audience.ONLY_ME:
             return self.ok(check, "Nobody can tag you.", ev, Audience.ONLY_ME)
         if "value" not in approval:
             return self.unknown(check, self._reason("instagram.tags:approval", "settings:tags"), ev)
-        ev.append(evidence(Source.SETTING, approval["loaded"], f"'Manually approve tags' is {'on' if approval['value'] else 'off'}."))
+        ev.append(evidence(Source.SETTING, approval["loaded"], f"'{approval['label']}' is {'on' if approval['value'] else 'off'}."))
         if not approval["value"]:
             return self.at_risk(check, "Tags appear on your profile without your approval.", ev, got["value"])
         return self.ok(check, "Only people you follow can tag you, and you approve tags first.", ev, got["value"])
@@ -328,20 +857,24 @@ class InstagramAudit(PlatformAudit):
         return (self.at_risk if got["value"] else self.ok)(check, on_text if got["value"] else off_text, ev)
 
     def decide_sharing(self) -> Finding:
+        """Others sharing your stories and posts: any switch read as on is a risk; "ok" needs every
+        switch the check is about (SHARING_REQUIRED) read as off."""
         check = "instagram.story_sharing"
-        found = {k: v for k, v in self.reads.items() if k.startswith("instagram.story_sharing:")}
-        problems = [v["problem"] for v in found.values() if "problem" in v]
-        read_ = {k.split(":", 1)[1]: v for k, v in found.items() if "value" in v}
-        on = [label for label, v in read_.items() if v["value"]]
+        keys = [s.key for s in SETTINGS_PAGES["settings:sharing"][2]]
+        read_ = {k: self.reads[k] for k in keys if "value" in self.reads.get(k, {})}
+        on = [v for v in read_.values() if v["value"]]
         if on:
-            first = read_[on[0]]
-            return self.at_risk(check, "Other people can share your stories or posts to their own stories.",
-                                [evidence(Source.SETTING, first["loaded"], f"'{label}' is on.") for label in on], Audience.PUBLIC)
-        if read_ and not problems:
-            first = next(iter(read_.values()))
-            return self.ok(check, "Other people can't share your stories or posts.",
-                           [evidence(Source.SETTING, first["loaded"], f"'{label}' is off.") for label in read_])
-        return self.unknown(check, problems[0] if problems else self._reason(check, "settings:sharing"))
+            return self.at_risk(check, "Other people can share your stories or posts with their own followers.",
+                                [evidence(Source.SETTING, v["loaded"], f"'{v['label']}' is on.") for v in on], Audience.PUBLIC)
+        missing = [k for k in SHARING_REQUIRED if k not in read_]
+        if missing:
+            got = self.reads.get(missing[0], {})
+            reason = got.get("problem") or self._reason(check, "settings:sharing")
+            what = " and ".join(SHARING_REQUIRED[k] for k in missing)
+            return self.unknown(check, f"Boundary couldn't read the switch for {what}: {reason}",
+                                [evidence(Source.SETTING, v["loaded"], f"'{v['label']}' is off.") for v in read_.values()])
+        return self.ok(check, "Other people can't share your stories or posts.",
+                       [evidence(Source.SETTING, v["loaded"], f"'{v['label']}' is off.") for v in read_.values()])
 
     def decide_search(self) -> Finding:
         check = "instagram.search_engines"
@@ -354,9 +887,15 @@ class InstagramAudit(PlatformAudit):
             return self.ok(check, "Search engines won't show your photos and videos.", ev)
         if private:
             return self.ok(check, "Your account is private, so search engines can't show your photos.", ev)
-        if self.public_user is not None and not self.public_user.get("is_professional_account", True):
+        if "problem" in got:
+            return self.unknown(check, got["problem"])
+        personal = self.reads.get("instagram.personal_account", {}).get("value") or \
+            (self.public_user is not None and self.public_user.get("is_professional_account") is False)
+        if personal:
             return self.skipped(check, "Only public professional accounts' photos can appear in search engines, and yours is a personal account.")
-        return self.unknown(check, self._reason(check, "settings:privacy"))
+        return self.unknown(check, self._reason(check, "settings:privacy") if self.problem("settings:privacy") else
+                            "Boundary couldn't find the search engine setting on your account privacy page, "
+                            "so it couldn't tell whether search engines may show your photos.")
 
     def decide_watchlist(self) -> Finding:
         check = "instagram.connections_watchlist"
@@ -372,4 +911,16 @@ class InstagramAudit(PlatformAudit):
         if matches:
             return self.at_risk(check, f"{plural(matches, 'account')} among your followers or people you follow "
                                 f"{'matches' if matches == 1 else 'match'} a name on your private watch list.", ev)
+        # "None match" needs the whole lists: as many people as the profile says there are.
+        counts = (self.owner_header or {}).get("counts") or {}
+        for kind in ("followers", "following"):
+            expected = parse_count(counts.get(kind))
+            if expected is None:
+                expected = account_count(self.owner_user, kind)
+            if expected is None:
+                return self.unknown(check, f"Boundary couldn't tell how many accounts are in your {kind} list, "
+                                           "so it can't be sure it compared all of them.", ev)
+            if len(self.people[kind]) < expected:
+                return self.unknown(check, f"Your profile says {plural(expected, 'account')} in your {kind} list, but "
+                                           f"Boundary could only read {len(self.people[kind])} of them.", ev)
         return self.ok(check, "None of your followers or the people you follow match your private watch list.", ev)
