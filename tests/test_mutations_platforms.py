@@ -44,8 +44,10 @@ PLATFORMS = ("x", "instagram", "linkedin", "tiktok")
 def variants(platform: str) -> dict:
     out = {f"label renamed: {label[:40]}": ("replace", ".", {"mapping": {label: f"Setting {n}"}})
            for n, label in enumerate(LABELS[platform])}
-    out["checked state removed"] = ("replace", ".", {"regex": True, "mapping": {r'\schecked(="[^"]*")?': "",
-                                                                                   r'aria-checked="(true|false)"': ""}})
+    # The state a page doesn't expose: aria-checked removed from switches, radios and boxes.
+    # (A native box's own `checked` is not removed: without it the box really shows "off" to
+    # a person and a screen reader alike — that changes the value, it doesn't hide it.)
+    out["checked state removed"] = ("replace", ".", {"regex": True, "mapping": {r'aria-checked="(true|false)"': ""}})
     out["value moved into aria-label"] = ("replace", ".", {"regex": True, "mapping": {
         rf">\s*({VALUES})\s*<": r' aria-label="\1"><'}})
     out["switches removed"] = ("replace", ".", {"regex": True, "mapping": {r'<input[^>]*type="checkbox"[^>]*>': ""}})
