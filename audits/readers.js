@@ -493,7 +493,7 @@
   });
 
   // Place tags on a post or video page: the places' own names.
-  const placeLinks = () => [...document.querySelectorAll("a[href*='/place/'],a[href*='/places/']")].filter(visible)
+  const placeLinks = () => [...document.querySelectorAll("a[href*='/place/'],a[href*='/places/'],a[href*='/explore/locations/']")].filter(visible)
     .map((a) => (a.innerText || accName(a)).trim()).filter(Boolean);
 
   // Every visible heading, and whether it sits in a dialog (a sign-in prompt over a page).
