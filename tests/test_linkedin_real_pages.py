@@ -150,7 +150,7 @@ ICON_SWITCHES = {
 
 
 @browser
-@pytest.mark.parametrize("persona,expected", [("locked_down", "ok"), ("demo", "at_risk")])
+@pytest.mark.parametrize("persona,expected", [("locked_down", "ok"), pytest.param("demo", "at_risk", marks=pytest.mark.slow)])
 def test_switch_states_only_in_icon_buttons_names_are_read(replicas, persona, expected):
     running = replicas(persona, platforms=["linkedin"])
     app = running.apps["linkedin"]
@@ -245,7 +245,7 @@ def test_the_settings_alone_decide_when_a_stranger_gets_the_guest_home_page(repl
 
 
 @browser
-@pytest.mark.parametrize("then", ["guest home", "itself"], ids=["then the guest home", "refreshing forever"])
+@pytest.mark.parametrize("then", ["guest home", pytest.param("itself", marks=pytest.mark.slow)], ids=["then the guest home", "refreshing forever"])
 def test_an_anti_bot_page_proves_nothing(replicas, monkeypatch, then):
     running = replicas("demo", platforms=["linkedin"])
     app = running.apps["linkedin"]
@@ -272,7 +272,7 @@ MASTER_RENAMED = {"Your profile's public visibility": "Shown to everyone", "Edit
 
 
 @browser
-@pytest.mark.parametrize("status", [200, 404])
+@pytest.mark.parametrize("status", [200, pytest.param(404, marks=pytest.mark.slow)])
 def test_profile_not_found_at_the_members_own_address_means_the_public_profile_is_off(replicas, monkeypatch,
                                                                                      status):
     running = replicas("locked_down", platforms=["linkedin"])

@@ -103,6 +103,11 @@ def label_unreadable(app) -> None:
     app.faults.add(r"^/setting", "replace", mapping={"Private account": "Account mode"})
 
 
+
+def fast_first(values: list) -> list:
+    """The first case in `make test`, every case in `make faults`."""
+    return values[:1] + [pytest.param(v, marks=pytest.mark.slow) for v in values[1:]]
+
 # -- 1. the account from more than one place ------------------------------------------------
 @pytest.mark.parametrize("persona", ["wide_open", pytest.param("locked_down", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("fault", [("status", {"status": 500}), pytest.param(("checkpoint", {}), marks=pytest.mark.slow),
@@ -333,7 +338,7 @@ STRANGER_OUTCOMES = {
 }
 
 
-@pytest.mark.parametrize("outcome", list(STRANGER_OUTCOMES))
+@pytest.mark.parametrize("outcome", fast_first(list(STRANGER_OUTCOMES)))
 def test_a_stranger_view_that_is_not_the_profile_proves_nothing(replicas, outcome):
     running = replicas("wide_open", platforms=["tiktok"])
     app = running.apps["tiktok"]
@@ -401,7 +406,7 @@ VIDEO_PAGE_OUTCOMES = {
 }
 
 
-@pytest.mark.parametrize("outcome", list(VIDEO_PAGE_OUTCOMES))
+@pytest.mark.parametrize("outcome", fast_first(list(VIDEO_PAGE_OUTCOMES)))
 def test_a_video_page_that_shows_nothing_hides_no_place(replicas, tmp_path, outcome):
     # Harmless captions; the first video's place shows only on its own page.
     captions = ["Sunday walk", "Sunday bake", "Sunday run"]
