@@ -97,6 +97,7 @@ def test_contact_details_on_the_public_profile_win_over_a_setting_that_is_off(re
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_contact_details_in_nested_page_data_are_found(replicas, monkeypatch):
     running = replicas("wide_open", platforms=["instagram"])
     app = running.apps["instagram"]
@@ -146,6 +147,7 @@ def test_a_place_shown_only_on_the_post_page_is_found(replicas):
 
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_place_only_in_the_page_data_is_found(replicas):
     running = public_demo(replicas)
     app = running.apps["instagram"]
@@ -214,6 +216,7 @@ def test_sharing_is_ok_only_when_every_switch_is_read_off(replicas, case):
 # -- 4. the bio as the profile shows it -------------------------------------------------------
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_the_bio_is_read_from_the_rendered_profile(replicas, monkeypatch):
     running = replicas("demo", platforms=["instagram"])
     app = running.apps["instagram"]
@@ -233,6 +236,7 @@ def test_the_bio_is_read_from_the_rendered_profile(replicas, monkeypatch):
 # -- 5. the app's wording of the tag and mention questions ------------------------------------
 
 @browser
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_who_can_tag_you_is_read_like_allow_tags_from(replicas):
     running = replicas("demo", platforms=["instagram"])
     running.apps["instagram"].faults.add(r"^/accounts/settings/v2/tags_and_mentions", "replace",
@@ -248,6 +252,7 @@ def test_who_can_tag_you_is_read_like_allow_tags_from(replicas):
 
 @browser
 @pytest.mark.parametrize("removed", fast_first([r"[m-z]", r"[a-z]"]), ids=["part of the list", "the whole list"])
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_followers_list_shorter_than_its_count_is_not_none_match(replicas, removed):
     running = replicas("demo", platforms=["instagram"])
     running.apps["instagram"].faults.add(r"/followers/?$", "replace", regex=True, mapping={

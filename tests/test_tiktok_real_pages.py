@@ -130,6 +130,7 @@ def test_when_settings_fail_the_account_comes_from_the_home_page_and_the_public_
     assert any(e.source == "public_view" for e in findings["tiktok.private_account"].evidence)
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_the_account_from_the_navigation_profile_link_when_no_page_data_names_it(replicas):
     running = replicas("wide_open", platforms=["tiktok"])
     app = running.apps["tiktok"]
@@ -146,6 +147,7 @@ def test_the_account_from_the_navigation_profile_link_when_no_page_data_names_it
 
 
 # -- a private-looking view, or an empty one, is evidence only where the facts say so -------------
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_private_status_code_and_message_alone_prove_nothing(replicas):
     # The account is public; the stranger gets TikTok's "private" code (10222) and message,
     # without the account's own description.
@@ -170,6 +172,7 @@ def test_a_private_status_code_and_message_alone_prove_nothing(replicas):
     assert not [c for c, s in got.items() if s == "ok"]
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_guests_video_count_of_zero_is_not_an_empty_profile(replicas):
     # Strangers are shown no videos and no "no videos" state; videoCount says 0.
     running = replicas("wide_open", platforms=["tiktok"])
@@ -189,6 +192,7 @@ def test_a_guests_video_count_of_zero_is_not_an_empty_profile(replicas):
     assert findings["tiktok.public_post_content"].reason
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_the_pages_own_no_videos_state_is_an_empty_public_profile(replicas, tmp_path):
     # Every video is friends-only: a stranger gets "This user has not published any videos."
     persona = load_persona("wide_open")["tiktok"]
@@ -225,7 +229,7 @@ def suggest_inline(form: str, unreadable: str | None = None):
 
 
 @pytest.mark.parametrize("persona,form", [("locked_down", "group"), pytest.param("demo", "group", marks=pytest.mark.slow),
-                                          ("demo", "rows"), pytest.param("locked_down", "rows", marks=pytest.mark.slow)])
+                                          pytest.param("demo", "rows", marks=pytest.mark.slow), pytest.param("locked_down", "rows", marks=pytest.mark.slow)])
 def test_suggest_switches_shown_inline_are_each_read(replicas, persona, form):
     running = replicas(persona, platforms=["tiktok"])
     rewrite(running.apps["tiktok"], r"^/setting/privacy", suggest_inline(form), who="owner")
@@ -235,6 +239,7 @@ def test_suggest_switches_shown_inline_are_each_read(replicas, persona, form):
     assert all(names[0] in detail for names in SUGGEST_CHOICES)  # all four, by their own names
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_one_unreadable_inline_suggest_switch_is_never_ok(replicas):
     running = replicas("locked_down", platforms=["tiktok"])  # every choice off
     rewrite(running.apps["tiktok"], r"^/setting/privacy", suggest_inline("group", unreadable="suggest_mutual"),
@@ -244,6 +249,7 @@ def test_one_unreadable_inline_suggest_switch_is_never_ok(replicas):
     assert "People with mutual connections" in findings["tiktok.suggest_account"].reason
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_suggest_dialog_missing_a_choice_is_never_ok(replicas, tmp_path):
     # "Facebook friends" is on, but the dialog doesn't show it; the three it shows are off.
     path = persona_with(tmp_path, "locked_down", settings={"suggest_facebook_friends": True})
@@ -378,6 +384,7 @@ def videos(captions: list[str], places: dict[int, str] | None = None) -> list[di
     return out
 
 
+@pytest.mark.slow  # make faults: the fast suite keeps one case per issue item
 def test_a_grid_that_stops_on_a_puzzle_is_not_read_to_its_end(replicas, tmp_path):
     # The first 12 videos are harmless; the 13th, only reached by scrolling, mentions court.
     captions = [*CLEAN, "Court again tomorrow for care proceedings"]
