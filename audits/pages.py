@@ -104,6 +104,18 @@ class Ready:
 
 
 SETTLED = Ready()
+# Installed in each page before its own scripts run, so that a page that was already quiet
+# when the document arrived needn't be watched for a whole quiet period after it (readers.js
+# `readiness` installs the same watch itself if this one is missing).
+WATCH_CHANGES_JS = """
+(() => {
+  if (window.__boundaryQuiet) return;
+  const watch = { last: performance.now() };
+  Object.defineProperty(window, "__boundaryQuiet", { value: watch, enumerable: false, configurable: true });
+  new MutationObserver(() => { watch.last = performance.now(); })
+    .observe(document, { subtree: true, childList: true, characterData: true });
+})();
+"""
 # How long the DOM must be still before a page counts as settled. Short: a page that is
 # still building adds nodes every few milliseconds; busy markers cover the longer gaps.
 QUIET_MS = 120
@@ -145,6 +157,7 @@ class PageLoader:
     # False only in the benchmark that measures what waiting for readiness costs: the old way,
     # reading as soon as the body has any text.
     readiness: bool = True
+    _watched: set = field(default_factory=set)  # pages that watch their own changes from the start
 
     def _wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -160,6 +173,10 @@ class PageLoader:
         lo, hi = self.pace
         if hi > 0:
             self._wait(random.uniform(lo, hi))
+        if self.readiness and id(page) not in self._watched:
+            with contextlib.suppress(Exception):
+                page.add_init_script(WATCH_CHANGES_JS)
+                self._watched.add(id(page))
         target, rate_tries, net_tries = url, 0, 0
         while True:
             if self.cancelled is not None and self.cancelled.is_set():
