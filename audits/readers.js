@@ -39,7 +39,8 @@
     }
     return out.join(" ");
   };
-  const accName = (el) => {
+  // A name given on purpose: aria-labelledby, aria-label, its labels, a fieldset's legend.
+  const givenName = (el) => {
     const by = el.getAttribute("aria-labelledby");
     if (by) {
       const text = by.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean)
@@ -48,21 +49,26 @@
     }
     const label = el.getAttribute("aria-label");
     if (label && label.trim()) return label;
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => contentName(l)).join(" ");
+    if (el.tagName === "FIELDSET") {
+      const legend = el.querySelector(":scope > legend");
+      if (legend) return contentName(legend);
+    }
+    return "";
+  };
+  const accName = (el) => {
+    const given = givenName(el);
+    if (given) return given;
     if (el.tagName.toLowerCase() === "svg") {
       const title = el.querySelector("title");
       if (title) return title.textContent;
     }
-    if (el.labels && el.labels.length) return [...el.labels].map((l) => contentName(l)).join(" ");
     if (el.id && !el.labels) {
       const forLabel = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
       if (forLabel) return contentName(forLabel);
     }
     const wrapping = el.closest("label");
     if (wrapping) return contentName(wrapping);
-    if (el.tagName === "FIELDSET") {
-      const legend = el.querySelector("legend");
-      if (legend) return contentName(legend);
-    }
     if (el.getAttribute("alt")) return el.getAttribute("alt");
     if (el.getAttribute("title")) return el.getAttribute("title");
     return contentName(el);

@@ -139,22 +139,7 @@ _LOCAL_JS = r"""
     return hits;
   };
   // A name given on purpose (aria-labelledby, aria-label, a legend), never the content.
-  const ttExplicitName = (el) => {
-    const by = el.getAttribute("aria-labelledby");
-    if (by) {
-      const text = by.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean)
-        .map((n) => n.getAttribute("aria-label") || contentName(n)).join(" ");
-      if (text.trim()) return text;
-    }
-    const label = el.getAttribute("aria-label");
-    if (label && label.trim()) return label;
-    if (el.labels && el.labels.length) return [...el.labels].map((l) => contentName(l)).join(" ");
-    if (el.tagName === "FIELDSET") {
-      const legend = el.querySelector(":scope > legend");
-      if (legend) return contentName(legend);
-    }
-    return "";
-  };
+  const ttExplicitName = givenName;
   const TT_CONTROLS = SWITCHES + ",select,[role=radiogroup],[role=combobox],[role=listbox]";
   // Whether `el` holds another setting's own label or control: then it is a neighbour's row too.
   const ttHoldsOther = (el, others) => others.some((o) => ttLabels(o, el).length > 0 ||
