@@ -45,6 +45,7 @@ class ReplicaApp:
     OLD_HOSTS: frozenset[str] = frozenset()
     CLASS_NAMES = ClassNames  # the platform's generated class-name style
     LOGIN_LOCATION: Callable[[str], str]  # absolute URL -> its login page (a staticmethod)
+    WORDING: dict = {}  # name -> the wordings the facts document, the replica's own first
 
     def __init__(self, persona: dict, *, faults: Faults, sessions, routes, layout_seed: int | None = None):
         if self.TABLE not in persona:
@@ -123,6 +124,20 @@ class ReplicaApp:
             if m:
                 return handler(req, view, **m.groupdict())
         return self._not_found(req, view)
+
+    # -- seeded layouts ---------------------------------------------------------------
+
+    def _rng(self, *parts) -> random.Random:
+        """A generator for one choice, from the seed and what it is for (never the order
+        in which pages are asked for)."""
+        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
+
+    def wording(self) -> dict:
+        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
+        if self.layout_seed is None:
+            return {name: options[0] for name, options in self.WORDING.items()}
+        return {name: self._rng("wording", name).choice(options)
+                for name, options in self.WORDING.items()}
 
     # -- rendering --------------------------------------------------------------------
 

@@ -139,6 +139,7 @@ class FacebookReplica(ReplicaApp):
     # For faults aimed at the timeline's later chunks: app.faults.add(app.FEED_CHUNK_PATTERN, ...)
     FEED_CHUNK_PATTERN = "^" + re.escape(FEED_CHUNK_PATH)
     TABLE = "facebook"
+    WORDING = WORDING
     TEMPLATES = TEMPLATES
     COOKIE_DOMAIN = ".facebook.com"
     COOKIE_AGE = COOKIE_AGE
@@ -405,18 +406,6 @@ class FacebookReplica(ReplicaApp):
                             action=f"{SETTINGS_UPDATE_PATH}?tab={tab}", plan=plan)
 
     # -- seeded layouts -----------------------------------------------------------------
-
-    def _rng(self, *parts) -> random.Random:
-        """A generator for one choice, from the seed and what it is for (never the order
-        in which pages are asked for)."""
-        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
-
-    def wording(self) -> dict:
-        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
-        if self.layout_seed is None:
-            return {name: options[0] for name, options in WORDING.items()}
-        return {name: self._rng("wording", name).choice(options)
-                for name, options in WORDING.items()}
 
     def layout_plan(self, tab: str) -> dict | None:
         """How the seed lays out the settings tab `tab` (None without a seed).

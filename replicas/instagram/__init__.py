@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
-import random
 import re
 import secrets
 import string
@@ -168,6 +167,7 @@ class InstagramReplica(ReplicaApp):
     # For faults aimed at the profile grid's later chunks.
     FEED_CHUNK_PATTERN = "^" + re.escape(FEED_PATH)
     TABLE = "instagram"
+    WORDING = WORDING
     TEMPLATES = TEMPLATES
     COOKIE_DOMAIN = COOKIE_DOMAIN
     COOKIE_AGE = COOKIE_AGE
@@ -466,18 +466,6 @@ class InstagramReplica(ReplicaApp):
                             nav=nav, professional=professional, plan=plan)
 
     # -- seeded layouts -----------------------------------------------------------------
-
-    def _rng(self, *parts) -> random.Random:
-        """A generator for one choice, from the seed and what it is for (never the order
-        in which pages are asked for)."""
-        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
-
-    def wording(self) -> dict:
-        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
-        if self.layout_seed is None:
-            return {name: options[0] for name, options in WORDING.items()}
-        return {name: self._rng("wording", name).choice(options)
-                for name, options in WORDING.items()}
 
     def layout_plan(self, path: str) -> dict | None:
         """How the seed lays out the settings page at `path` (None without a seed).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import random
 import re
 import secrets
 import time
@@ -152,6 +151,7 @@ class XReplica(ReplicaApp):
     # For faults aimed at the profile timeline's later chunks.
     TIMELINE_PATTERN = "^" + re.escape(TIMELINE_PATH)
     TABLE = "x"
+    WORDING = WORDING
     TEMPLATES = TEMPLATES
     COOKIE_DOMAIN = "." + HOST
     COOKIE_AGE = COOKIE_AGE
@@ -438,18 +438,6 @@ class XReplica(ReplicaApp):
                             hub=[], controls=shown, action=req.path, plan=plan)
 
     # -- seeded layouts -----------------------------------------------------------------
-
-    def _rng(self, *parts) -> random.Random:
-        """A generator for one choice, from the seed and what it is for (never the order
-        in which pages are asked for)."""
-        return random.Random(":".join(str(p) for p in (self.layout_seed, *parts)))
-
-    def wording(self) -> dict:
-        """The site's wording (WORDING): the replica's own, or the seed's pick of each."""
-        if self.layout_seed is None:
-            return {name: options[0] for name, options in WORDING.items()}
-        return {name: self._rng("wording", name).choice(options)
-                for name, options in WORDING.items()}
 
     def layout_plan(self, page: str) -> dict | None:
         """How the seed lays out the settings page `page` ("contacts", ...; None without a
