@@ -18,25 +18,11 @@ from audits.browser import launch, new_context
 from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import AuditReport, Finding, PlatformReport, PlatformStatus, Status, utc_now
 from audits.pages import PageLoader, Stopped
-from audits.platforms.base import AuditOptions, PlatformAudit
+from audits.platforms.base import AuditOptions
+from audits.registry import audit_class, declaration
 from audits.routing import SiteRouter
 
 log = logging.getLogger(__name__)
-
-
-def audit_classes() -> dict[str, type[PlatformAudit]]:
-    from audits.platforms import facebook, instagram, linkedin, tiktok, x
-
-    return {
-        "facebook": (facebook.FacebookAudit, facebook.MARKERS),
-        "x": (x.XAudit, x.MARKERS),
-        "instagram": (instagram.InstagramAudit, instagram.MARKERS),
-        "linkedin": (linkedin.LinkedInAudit, linkedin.MARKERS),
-        "tiktok": (tiktok.TikTokAudit, tiktok.MARKERS),
-    }
-
-
-SUPPORTED = ("facebook", "x", "instagram", "linkedin", "tiktok")
 
 
 @dataclass
@@ -135,7 +121,7 @@ def _audit_platform(browser, platform, options: RunOptions, progress, cancel, st
             PlatformStatus.NOT_SIGNED_IN,
             f"You're not signed in to {PLATFORM_NAMES[platform]} in Boundary, so it couldn't be checked.",
         )
-    cls, markers = audit_classes()[platform]
+    cls, markers = audit_class(platform), declaration(platform).walls
     origin = options.sites.get(platform)
     owner_router = SiteRouter(platform, origin, options.block_types, timeout=options.page_timeout)
     public_router = SiteRouter(platform, origin, options.block_types, timeout=options.page_timeout)

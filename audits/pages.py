@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from audits.declaration import Ready, WallMarkers  # noqa: F401 - page kinds are declared data
 from audits.routing import REDIRECT_HEADER
 
 READERS_JS = (Path(__file__).with_name("readers.js")).read_text(encoding="utf-8")
@@ -68,41 +69,6 @@ class PageProblem:
     reason: str
 
 
-@dataclass(frozen=True)
-class WallMarkers:
-    """How a platform shows a login wall or a checkpoint (from the platform facts)."""
-
-    login_paths: tuple[str, ...]
-    login_titles: tuple[str, ...]
-    login_phrases: tuple[str, ...]  # only counted together with a password field
-    checkpoint_paths: tuple[str, ...]
-    checkpoint_phrases: tuple[str, ...]
-    error_phrases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Ready:
-    """What a page kind must show before it can be read: any one of these landmarks.
-
-    `texts`: visible wording (compared the way readers compare text); `selectors`: roles or
-    elements (never generated class names), counted only when visible. An empty `Ready`
-    asks only for a settled page (nothing busy, the DOM quiet).
-    """
-
-    what: str = "this page"  # plain words for messages: "your privacy settings"
-    texts: tuple[str, ...] = ()
-    selectors: tuple[str, ...] = ()
-    # Groups of wordings that must ALL show (one wording of each): a settings page built in
-    # parts shows its first rows while the rest are still grey boxes. Past the deadline a
-    # settled page showing some of them is read (a label the platform renamed is then that
-    # one check's problem, not the whole page's).
-    every: tuple[tuple[str, ...], ...] = ()
-
-    @property
-    def landmarks(self) -> bool:
-        return bool(self.texts or self.selectors or self.every)
-
-
 SETTLED = Ready()
 # Installed in each page before its own scripts run, so that a page that was already quiet
 # when the document arrived needn't be watched for a whole quiet period after it (readers.js
@@ -134,6 +100,11 @@ class Loaded:
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+    @property
+    def language(self) -> str:
+        """The page's UI language ("en" when it doesn't say): "en-GB" -> "en"."""
+        return ((self.info.get("lang") or "").lower().replace("_", "-").split("-")[0]) or "en"
 
     @property
     def text(self) -> str:
@@ -351,11 +322,15 @@ def classify(loaded: Loaded, markers: WallMarkers, platform_name: str, *, owner:
         return PageProblem(ProblemKind.HTTP_ERROR, f"{platform_name} said this page isn't available.")
     if not text:
         return PageProblem(ProblemKind.EMPTY, f"{platform_name} sent back an empty page.")
-    lang = (info.get("lang") or "").lower()
-    if lang and not lang.startswith("en"):
-        return PageProblem(
-            ProblemKind.LANGUAGE,
-            f"This {platform_name} page is in a language Boundary can't read yet ({lang}). "
-            f"Set {platform_name}'s language to English (US), run the check-up, then switch back.",
-        )
+    if loaded.language not in markers.languages:
+        return language_problem(platform_name, (info.get("lang") or "").lower())
     return None
+
+
+def language_problem(platform_name: str, lang: str) -> PageProblem:
+    """A page (or a setting) in a UI language the platform's declaration holds no wording for."""
+    return PageProblem(
+        ProblemKind.LANGUAGE,
+        f"This {platform_name} page is in a language Boundary can't read yet ({lang}). "
+        f"Set {platform_name}'s language to English (US), run the check-up, then switch back.",
+    )

@@ -19,16 +19,15 @@ import socket
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from audits.registry import declaration
+
 log = logging.getLogger(__name__)
 
-PLATFORM_DOMAINS: dict[str, tuple[str, ...]] = {
-    "facebook": ("facebook.com", "fbcdn.net"),
-    "x": ("x.com", "twitter.com", "twimg.com"),
-    "instagram": ("instagram.com", "cdninstagram.com"),
-    "linkedin": ("linkedin.com", "licdn.com"),
-    "tiktok": ("tiktok.com", "tiktokcdn.com", "tiktokv.com"),
-}
 
+
+def platform_hosts(platform: str) -> tuple[str, ...]:
+    """The hosts a platform's pages and files come from (its declaration's allowlist)."""
+    return declaration(platform).hosts
 # The header a redirect page carries, naming where the browser should go next.
 REDIRECT_HEADER = "x-boundary-redirect"
 MAX_SUBRESOURCE_HOPS = 5
@@ -91,7 +90,7 @@ class SiteRouter:
 
     @property
     def domains(self) -> tuple[str, ...]:
-        return PLATFORM_DOMAINS[self.platform]
+        return platform_hosts(self.platform)
 
     def attach(self, context) -> None:
         context.route("**/*", self._handle)

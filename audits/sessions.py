@@ -10,16 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from audits.routing import PLATFORM_DOMAINS, host_in
-
-# The cookies that make a signed-in session (../shared/research/platform-facts.md).
-SESSION_COOKIES: dict[str, tuple[str, ...]] = {
-    "facebook": ("c_user", "xs"),
-    "x": ("auth_token", "ct0"),
-    "instagram": ("sessionid",),
-    "linkedin": ("li_at",),
-    "tiktok": ("sessionid",),
-}
+from audits.registry import declaration
+from audits.routing import host_in
 
 
 class SessionError(ValueError):
@@ -33,9 +25,9 @@ def validate_storage_state(platform: str, state: object, where: str = "the sessi
     for cookie in state["cookies"]:
         if not isinstance(cookie, dict) or not {"name", "value", "domain"} <= cookie.keys():
             raise SessionError(f"{where} has a cookie without a name, value or domain")
-        if host_in(cookie["domain"].lstrip("."), PLATFORM_DOMAINS[platform]):
+        if host_in(cookie["domain"].lstrip("."), declaration(platform).hosts):
             names.add(cookie["name"])
-    missing = [c for c in SESSION_COOKIES[platform] if c not in names]
+    missing = [c for c in declaration(platform).session_cookies if c not in names]
     if missing:
         raise SessionError(f"{where} has no {platform} sign-in cookie ({', '.join(missing)} missing)")
     state.setdefault("origins", [])
@@ -59,5 +51,5 @@ def load_session_file(platform: str, path: str | Path) -> dict:
 
 def is_signed_in(platform: str, cookies: list[dict]) -> bool:
     """Whether a context's cookies hold the platform's session cookies (sign-in detection)."""
-    names = {c["name"] for c in cookies if c.get("value") and host_in(c.get("domain", "").lstrip("."), PLATFORM_DOMAINS[platform])}
-    return all(n in names for n in SESSION_COOKIES[platform])
+    names = {c["name"] for c in cookies if c.get("value") and host_in(c.get("domain", "").lstrip("."), declaration(platform).hosts)}
+    return all(n in names for n in declaration(platform).session_cookies)

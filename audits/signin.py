@@ -8,7 +8,6 @@ Both functions own Playwright for their whole run, so they can run in a worker t
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -17,30 +16,9 @@ from dataclasses import dataclass
 from audits.browser import launch, new_context
 from audits.catalog import PLATFORM_NAMES
 from audits.pages import PageLoader
+from audits.registry import audit_class, declaration
 from audits.routing import SiteRouter
 from audits.sessions import is_signed_in
-
-LOGIN_URLS = {
-    "facebook": "https://www.facebook.com/login/",
-    "x": "https://x.com/i/flow/login",
-    "instagram": "https://www.instagram.com/accounts/login/",
-    "linkedin": "https://www.linkedin.com/login",
-    "tiktok": "https://www.tiktok.com/login",
-}
-HOME_URLS = {
-    "facebook": "https://www.facebook.com/me/",
-    "x": "https://x.com/home",
-    "instagram": "https://www.instagram.com/",
-    # LinkedIn's feed holds other people's names too; /in/me/ is the member's own profile.
-    "linkedin": "https://www.linkedin.com/in/me/",
-    "tiktok": "https://www.tiktok.com/",
-}
-
-
-def _markers(platform: str):
-    from audits.engine import audit_classes
-
-    return audit_classes()[platform][1]
 
 
 class SignInCancelled(Exception):
@@ -55,20 +33,8 @@ class SignedIn:
 
 def _display_name(platform: str, page) -> str | None:
     """The signed-in person's name, read the way the audit reads it (best effort)."""
-    from audits.pages import read
-
     try:
-        if platform == "x":  # the account button holds the name, then the @handle
-            account = read(page, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button")
-            if account:
-                return account.split("\n")[0].strip()
-        for blob in read(page, "jsonBlobs"):
-            # Facebook and Instagram say "NAME"; TikTok's app context "nickName".
-            match = re.search(r'"(?:NAME|nickName)"\s*:\s*"([^"]+)"', blob)
-            if match:
-                return match.group(1)
-        info = read(page, "pageInfo")
-        return (info.get("headings") or [None])[0]
+        return audit_class(platform).signed_in_name(page)
     except Exception:
         return None
 
@@ -97,7 +63,7 @@ def sign_in(
             router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
             context = new_context(chromium, router)
             page = context.new_page()
-            page.goto(LOGIN_URLS[platform])
+            page.goto(declaration(platform).sign_in_url)
             if on_page:
                 on_page(page)
             deadline = time.monotonic() + timeout
@@ -109,8 +75,8 @@ def sign_in(
             # loader follows them itself, so the name is never read from a page mid-navigation.
             router.autonavigate = False
             page = context.new_page()
-            loaded = PageLoader(PLATFORM_NAMES[platform], _markers(platform), timeout=20).load(
-                page, HOME_URLS[platform], owner=True
+            loaded = PageLoader(PLATFORM_NAMES[platform], declaration(platform).walls, timeout=20).load(
+                page, declaration(platform).home_url, owner=True
             )
             name = _display_name(platform, page) if loaded.ok else None
             return SignedIn(context.storage_state(), name)

@@ -7,21 +7,21 @@ so whoever edits the content knows exactly where to look.
 from __future__ import annotations
 
 import functools
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from audits.catalog import CHECKS
-from audits.routing import PLATFORM_DOMAINS, host_in
+from audits.registry import ids as platform_ids
+from audits.routing import host_in, platform_hosts
+from audits.tomlfile import DataError, TomlFile
 
 ROOT = Path(__file__).resolve().parent
 SEVERITIES = ("high", "medium", "low")
 SOURCE_KINDS = ("regulator", "professional_body", "security", "case", "platform")
 
 
-class ContentError(ValueError):
+class ContentError(DataError):
     pass
 
 
@@ -91,40 +91,12 @@ class Content:
     self_checks: dict[str, SelfCheck]
 
 
-class _File:
-    """One TOML file: parsed data plus a way to point at the line of an entry's key."""
+class _File(TomlFile):
+    """One checklist TOML file, its errors named after its place under checklists/."""
 
     def __init__(self, path: Path):
-        self.path = path
-        self.name = f"checklists/{path.relative_to(ROOT).as_posix()}" if path.is_relative_to(ROOT) else str(path)
-        try:
-            self.text = path.read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise ContentError(f"{self.name}: file is missing") from exc
-        try:
-            self.data = tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ContentError(f"{self.name}: not valid TOML: {exc}") from exc
-        self.lines = self.text.splitlines()
-
-    def line_of(self, anchor: str, key: str | None = None) -> int | None:
-        """The line of `key` inside the entry that `anchor` (its id or table header) starts."""
-        start = next((n for n, line in enumerate(self.lines) if anchor in line), None)
-        if start is None:
-            return None
-        if key is None:
-            return start + 1
-        for n in range(start, len(self.lines)):
-            if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[n]):
-                return n + 1
-            if n > start and self.lines[n].lstrip().startswith("["):
-                break
-        return start + 1
-
-    def error(self, anchor: str, key: str | None, message: str) -> ContentError:
-        line = self.line_of(anchor, key)
-        where = f"{self.name}, line {line}" if line else self.name
-        return ContentError(f"{where}: {message}")
+        name = f"checklists/{path.relative_to(ROOT).as_posix()}" if path.is_relative_to(ROOT) else str(path)
+        super().__init__(path, name, ContentError)
 
 
 def _text(f: _File, entry: dict, key: str, anchor: str, *, optional: bool = False) -> str | None:
@@ -198,7 +170,12 @@ def load_content(root: Path = ROOT) -> Content:
         guidance[gid] = Guidance(gid, _text(f, entry, "text", anchor), _severity(f, entry, anchor), srcs)
 
     items: dict[str, Item] = {}
+    platforms = platform_ids()
+    # Content for a platform whose folder isn't installed is kept, not read.
+    with_content = {path.stem for path in (root / "items").glob("*.toml")}
     for path in sorted((root / "items").glob("*.toml")):
+        if path.stem not in platforms:
+            continue
         f = _File(path)
         for entry in f.data.get("item", []):
             iid = entry.get("id")
@@ -218,7 +195,7 @@ def load_content(root: Path = ROOT) -> Content:
             _keys(f, anchor, "sources", srcs, sources, "source")
             link = _text(f, entry, "link", anchor)
             parts = urlsplit(link)
-            if parts.scheme != "https" or not host_in(parts.hostname, PLATFORM_DOMAINS[path.stem]):
+            if parts.scheme != "https" or not host_in(parts.hostname, platform_hosts(path.stem)):
                 raise f.error(anchor, "link", f"'link' must be an https address on {path.stem}'s real site, not {link!r}")
             items[iid] = Item(
                 iid, _text(f, entry, "title", anchor), _text(f, entry, "why", anchor), severity, gids, srcs, link,
@@ -241,13 +218,15 @@ def load_content(root: Path = ROOT) -> Content:
         _keys(f, anchor, "guidance", gids, guidance, "guidance item")
         srcs = _list(f, entry, "sources", anchor)
         _keys(f, anchor, "sources", srcs, sources, "source")
-        platforms = _list(f, entry, "platforms", anchor, allow_empty=True)
-        for p in platforms:
-            if p not in PLATFORM_DOMAINS:
+        named = _list(f, entry, "platforms", anchor, allow_empty=True)
+        for p in named:
+            if p not in platforms and p not in with_content:
                 raise f.error(anchor, "platforms", f"unknown platform '{p}'")
+        if named and not (named := tuple(p for p in named if p in platforms)):
+            continue  # a question only about platforms that aren't installed
         self_checks[qid] = SelfCheck(
             qid, gids, _severity(f, entry, anchor), _text(f, entry, "question", anchor), _text(f, entry, "why", anchor),
-            entry["safe_answer"], _list(f, entry, "steps", anchor), srcs, platforms,
+            entry["safe_answer"], _list(f, entry, "steps", anchor), srcs, named,
         )
     return Content(sources, regulators, guidance, items, self_checks)
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from audits.catalog import PLATFORM_NAMES
-from audits.engine import SUPPORTED, RunOptions
+from audits.engine import RunOptions
 from audits.model import AuditReport, Finding, PlatformReport, Status
 from audits.platforms.base import AuditOptions
+from audits.registry import ids as platform_ids
 from audits.watchwords import default_watch_words
 from checklists.builder import Checklist, Decision, build_checklist
 
@@ -57,7 +58,7 @@ class Profile:
 
 @dataclass
 class CheckupState:
-    accounts: dict[str, Account] = field(default_factory=lambda: {p: Account(p) for p in SUPPORTED})
+    accounts: dict[str, Account] = field(default_factory=lambda: {p: Account(p) for p in platform_ids()})
     profile: Profile = field(default_factory=Profile)
     report: AuditReport | None = None
     answers: dict[str, str] = field(default_factory=dict)

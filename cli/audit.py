@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 
 from audits.browser import BrowserNotFound
 from audits.catalog import PLATFORM_NAMES
-from audits.engine import SUPPORTED, Progress, RunOptions, RunStats, run_audit
+from audits.engine import Progress, RunOptions, RunStats, run_audit
 from audits.model import AuditReport, Finding, Status, utc_now
 from audits.platforms.base import AuditOptions
+from audits.registry import ids as platform_ids
 from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file
 from audits.watchwords import default_watch_words, parse_word_file
@@ -134,7 +135,7 @@ def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
     if store is not None and not args.demo:
         from checkup.saved import saved_session
 
-        for platform in SUPPORTED:
+        for platform in platform_ids():
             saved = saved_session(store, platform)
             if saved and platform not in sessions:
                 sessions[platform] = saved
@@ -148,7 +149,7 @@ def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
             sites.setdefault(platform, origin)
         for platform, state in demo.sessions().items():
             sessions.setdefault(platform, state)
-    platforms = [p.lower() for p in args.platform] or [p for p in SUPPORTED if p in sessions]
+    platforms = [p.lower() for p in args.platform] or [p for p in platform_ids() if p in sessions]
     for platform in platforms:
         if platform in sites and not _reachable(sites[platform]):
             if demo:

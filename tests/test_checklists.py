@@ -18,7 +18,8 @@ from audits.model import (
     Status,
     utc_now,
 )
-from audits.routing import PLATFORM_DOMAINS, host_in
+from audits.registry import ids as platform_ids
+from audits.routing import host_in, platform_hosts
 from checklists.builder import Decision, DecisionKind, Section, build_checklist, render_text
 from checklists.content import ROOT, ContentError, content, load_content
 
@@ -33,13 +34,13 @@ def test_self_checks_cover_what_automation_cannot_see():
     covered = {g for q in content().self_checks.values() for g in q.guidance}
     assert covered >= SELF_CHECK_GUIDANCE
     two_factor = {p for q in content().self_checks.values() if "G1" in q.guidance for p in q.platforms}
-    assert two_factor == set(PLATFORM_DOMAINS)
+    assert two_factor == set(platform_ids())
 
 
 def test_every_deep_link_is_on_the_platforms_real_host():
     for item in content().items.values():
         parts = urlsplit(item.link)
-        assert parts.scheme == "https" and host_in(parts.hostname, PLATFORM_DOMAINS[item.platform]), item.id
+        assert parts.scheme == "https" and host_in(parts.hostname, platform_hosts(item.platform)), item.id
 
 
 def test_every_item_is_backed_by_the_research():

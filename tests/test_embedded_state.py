@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from audits.platforms.linkedin import _graph
-from audits.platforms.tiktok import _signed_in_user, _user_state
+from audits.platforms.linkedin.audit import _graph
+from audits.platforms.tiktok.audit import _signed_in_user, _user_state
 
 
 def universal(user: dict, app_user: dict | None = None) -> str:

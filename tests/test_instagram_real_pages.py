@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from audits.platforms.instagram import (
+from audits.platforms.instagram.audit import (
     account_bio,
     account_contact,
     account_count,

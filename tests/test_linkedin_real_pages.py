@@ -341,7 +341,7 @@ def in_facts(word: str) -> bool:
 
 
 def test_wording_is_data_taken_from_the_facts():
-    from audits.platforms import linkedin as li
+    from audits.platforms.linkedin import audit as li
 
     for item in li.ITEMS:
         assert isinstance(item.labels, tuple) and isinstance(item.slugs, tuple), item.check

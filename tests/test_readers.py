@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audits.pages import read
-from audits.platforms.facebook import AUDIENCE_WORDS
+from audits.platforms.facebook.audit import AUDIENCE_WORDS
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,10 @@ import pytest
 
 from audits.browser import launch, new_context
 from audits.pages import PageLoader
-from audits.platforms.facebook import MARKERS
+from audits.registry import declaration
 from audits.routing import SiteRouter, parse_origin
+
+MARKERS = declaration("facebook").walls
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from audits.platforms.tiktok import CHOICES, PRIVATE, SUGGEST, SUGGEST_CHOICES, _user_state
+from audits.platforms.tiktok.audit import CHOICES, PRIVATE, SUGGEST, SUGGEST_CHOICES, _user_state
 from audits.watchwords import WordMatcher, default_watch_words
 from replicas.personas import load_persona
 from replicas.web import Response, json_script

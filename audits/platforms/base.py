@@ -12,9 +12,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from audits import phrasing
 from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
+from audits.declaration import DEFAULT_LANGUAGE, Declaration, Setting
 from audits.model import Account, Audience, Evidence, Finding, Source, Status
-from audits.pages import SETTLED, Loaded, PageLoader, PageProblem, ProblemKind, Ready, norm, read
+from audits.pages import (
+    SETTLED,
+    Loaded,
+    PageLoader,
+    PageProblem,
+    ProblemKind,
+    Ready,
+    language_problem,
+    norm,
+    read,
+)
+from audits.registry import declarations
+from audits.watchwords import count_watch_list_matches
 
 # Posts a person can see (hidden copies of a column are not posts waiting to be read).
 ARTICLES_SHOWN = ("() => [...document.querySelectorAll('[role=article],article')].some((a) => "
@@ -55,6 +69,21 @@ class PlatformAudit:
     @property
     def name(self) -> str:
         return PLATFORM_NAMES[self.platform]
+
+    @property
+    def spec(self) -> Declaration:
+        """What the platform's folder declares: labels, value words, pages, landmarks."""
+        return declarations()[self.platform]
+
+    @staticmethod
+    def signed_in_name(page) -> str | None:
+        """The signed-in person's name on the page sign-in ends on (the home page)."""
+        for blob in read(page, "jsonBlobs"):
+            # Facebook and Instagram say "NAME"; TikTok's app context "nickName".
+            match = re.search(r'"(?:NAME|nickName)"\s*:\s*"([^"]+)"', blob)
+            if match:
+                return match.group(1)
+        return (read(page, "pageInfo").get("headings") or [None])[0]
 
     # -- to implement --------------------------------------------------------------------
     def steps(self) -> list[Step]:
@@ -130,7 +159,7 @@ class PlatformAudit:
                 else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
 
-    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict,
+    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict, optional: bool = False,
                             others: list[str] = (), reader: Callable = read, fn: str = "readChoice") -> None:
         """Read a one-of-several setting into self.reads[key], its value mapped through `words`."""
         if not loaded.ok:
@@ -144,10 +173,98 @@ class PlatformAudit:
                                "label": labels[0]}
         elif len(values) > 1:
             self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
+        elif optional and not got.get("found"):
+            return
         else:
             self.reads[key] = {"problem": (
                 f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
+
+    # -- declared settings (platform.toml [settings]) --------------------------------------------
+    def read_settings_page(self, page: str, what: str = "your settings") -> Loaded:
+        """Load one declared settings page, waiting until every setting on it shows its
+        label, and read each of them into self.reads[check]."""
+        here = self.spec.settings_on(page)
+        loaded = self.load(page, self.spec.url(page), owner=True,
+                           ready=Ready(what, every=tuple(s.labels.get() for s in here)))
+        for setting in here:
+            self.read_setting(setting, loaded, [s for s in here if s is not setting])
+        return loaded
+
+    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (), optional: bool = False,
+                     reader: Callable = read) -> None:
+        """Read one declared setting, in the page's language, into self.reads[setting.check]."""
+        language = loaded.language if loaded.ok else DEFAULT_LANGUAGE
+        labels = list(setting.labels.get(language))
+        if loaded.ok and not labels:
+            self.reads[setting.check] = {"problem": language_problem(self.name, language).reason}
+            return
+        neighbours = [label for s in others for label in s.labels.get(language)]
+        if setting.switch:
+            self.read_switch_setting(setting.check, loaded, labels, optional=optional, others=neighbours, reader=reader)
+        else:
+            self.read_choice_setting(setting.check, loaded, labels, setting.values.get(language), optional=optional,
+                                     others=neighbours, reader=reader)
+
+    def reason(self, check: str, *pages: str) -> str:
+        """Why `check` has no answer: its own read's problem, else the first of `pages` that
+        had one (the home page last), else "stopped"."""
+        got = self.reads.get(check)
+        if got and "problem" in got:
+            return got["problem"]
+        for page in (*pages, "home"):
+            if page in self.pages and self.pages[page].problem:
+                return self.pages[page].problem.reason
+        return STOPPED.reason
+
+    def decide_setting(self, check: str, *pages: str) -> Finding:
+        """The verdict of a declared setting from its value alone (wording in platform.toml)."""
+        setting = self.spec.settings[check]
+        if not (setting.summary or setting.summaries):
+            raise LookupError(f"{check} has no 'summary' in platform.toml, so it can't be decided generically")
+        got = self.reads.get(check, {})
+        if "value" not in got:
+            return self.unknown(check, self.reason(check, setting.page, *pages))
+        value = got["value"]
+        label = got.get("label") or setting.labels.current
+        if setting.switch:
+            ev = [evidence(Source.SETTING, got["loaded"], f"'{label}' is {'on' if value else 'off'}.")]
+        else:
+            ev = [evidence(Source.SETTING, got["loaded"], f"'{label}' is set to '{got['raw']}'.")]
+        who = setting.who.get(value) or self.spec.who.get(value, "")
+        summary = setting.summaries.get(value) or setting.summary
+        summary = summary.format(who=who, shown=got.get("raw", ""))
+        risky = value in setting.risky
+        audience = None if setting.switch else value
+        return (self.at_risk if risky else self.ok)(check, summary, ev, audience)
+
+    def decide_watchlist(self, check: str, lists: dict[str, list[str]] | None, counts: dict[str, int | None],
+                         page: str, people: str, among: str) -> Finding:
+        """Whether anyone in the owner's lists matches the private watch list.
+
+        `lists`: the names read from each list ({"followers": [...], ...}; None when they
+        couldn't be read); `counts`: how many the platform says each list holds (None: it
+        didn't say) — "nobody matches" needs every list read whole. `people`: "friend";
+        `among`: "your friends"."""
+        if not self.options.watch_list:
+            return self.skipped(check, "You haven't given a private watch list of names to look for.")
+        if lists is None:
+            return self.unknown(check, self.reason(check, page))
+        names = list(dict.fromkeys(n for kind in lists.values() for n in kind))
+        matches = count_watch_list_matches(names, self.options.watch_list)
+        ev = [evidence(Source.OWNER_VIEW, self.pages.get(page),
+                       f"Compared {phrasing.plural(len(names), people)} with your watch list of "
+                       f"{phrasing.plural(len(self.options.watch_list), 'name')}.")]
+        if matches:
+            return self.at_risk(check, f"{phrasing.plural(matches, 'person', 'people')} among {among} "
+                                       f"{'matches' if matches == 1 else 'match'} a name on your private watch list.", ev)
+        for kind, count in counts.items():
+            if count is None:
+                return self.unknown(check, f"Boundary couldn't tell how many are in your {kind} list, "
+                                           "so it can't be sure it compared all of them.", ev)
+            if count > len(lists.get(kind, [])):
+                return self.unknown(check, f"Boundary could only read {len(lists.get(kind, []))} of your {count} {kind}.", ev)
+        return self.ok(check, f"Nobody among {among} matches a name on your private watch list.", ev)
 
     def scroll_and_read(self, page, read_batch: Callable[[], int], more_js: str,
                         more_arg: Callable[[], object] = lambda: None,
@@ -223,10 +340,7 @@ class PlatformAudit:
 
 def shown_words(value: str) -> str:
     """A value as read (lower case) put back the way the page shows it: "Anyone on LinkedIn"."""
-    value = value[:1].upper() + value[1:]
-    for name in ("LinkedIn", "TikTok", "Facebook", "Instagram", "X"):
-        value = re.sub(rf"\b{name}\b", name, value, flags=re.I)
-    return value
+    return phrasing.shown_words(value, tuple(d.name for d in declarations().values()))
 
 
 def evidence(source: Source, loaded: Loaded | None, detail: str) -> Evidence:

@@ -32,25 +32,16 @@ from audits.pages import (
     ProblemKind,
     Ready,
     Stopped,
-    WallMarkers,
     classify,
     norm,
     read,
 )
+from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
-from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
 BASE = "https://www.instagram.com"
 
-MARKERS = WallMarkers(
-    login_paths=("/accounts/login", "/accounts/emailsignup"),
-    login_titles=("log in • instagram", "login • instagram", "log in · instagram"),
-    login_phrases=("log in to instagram",),
-    checkpoint_paths=("/challenge", "/accounts/suspended", "/auth_platform"),
-    checkpoint_phrases=("confirm it's you", "help us confirm it's you"),
-    error_phrases=("sorry, this page isn't available",),
-)
 
 # -- settings: each setting's wordings, the current one first (facts 2.1, B.3) ----------------
 PRIVATE_LABELS = ("Private account",)

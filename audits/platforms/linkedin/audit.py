@@ -28,23 +28,13 @@ from urllib.parse import urljoin, urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, Ready, Stopped, WallMarkers, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Ready, Stopped, norm, read
+from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence, shown_words
-from audits.platforms.facebook import plural
 from audits.watchwords import count_watch_list_matches
 
 BASE = "https://www.linkedin.com"
 
-MARKERS = WallMarkers(
-    login_paths=("/login", "/authwall", "/uas/login", "/signup"),
-    login_titles=("linkedin login", "sign in | linkedin", "sign up | linkedin", "log in or sign up"),
-    # The public profile carries a sign-in prompt over a readable page, so sign-in words
-    # alone never make a wall here: the paths and titles above do.
-    login_phrases=(),
-    checkpoint_paths=("/checkpoint/challenge", "/challenge", "/uas/consumer-email-challenge"),
-    checkpoint_phrases=("let's do a quick security check", "quick security check", "security verification"),
-    error_phrases=("this page doesn't exist", "page not found"),
-)
 
 SETTINGS_HUB = f"{BASE}/mypreferences/d/categories/account"
 PUBLIC_SETTINGS = f"{BASE}/public-profile/settings"

@@ -36,27 +36,15 @@ from audits.pages import (
     PageProblem,
     ProblemKind,
     Ready,
-    WallMarkers,
     norm,
     read,
 )
+from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
-from audits.platforms.facebook import plural
 from audits.watchwords import WordMatcher
 
 BASE = "https://www.tiktok.com"
 
-MARKERS = WallMarkers(
-    login_paths=("/login", "/signup"),
-    login_titles=("log in | tiktok", "log in or sign up", "sign up | tiktok"),
-    # The logged-out profile carries a "Log in to TikTok" prompt over a readable page.
-    login_phrases=(),
-    checkpoint_paths=("/verify", "/captcha"),
-    checkpoint_phrases=("verify to continue", "drag the slider to fit the puzzle", "select 2 objects that are the same"),
-    # The page's own i18n table (captures/README.md): an unknown account, a video a visitor
-    # may not watch.
-    error_phrases=("couldn't find this account", "video currently unavailable", "this video is unavailable"),
-)
 # A puzzle can arrive as an HTTP 200 with this response header and `data: null` (facts 10).
 PUZZLE_HEADER = "bdturing-verify"
 

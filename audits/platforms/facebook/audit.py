@@ -15,21 +15,14 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, Ready, WallMarkers, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Ready, norm, read
+from audits.phrasing import plural
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
 from audits.watchwords import WordMatcher, count_watch_list_matches
 
 BASE = "https://www.facebook.com"
 PUBLIC_VIEWER_ID = "100000686899395"  # Facebook's "View As: Public" viewer
 
-MARKERS = WallMarkers(
-    login_paths=("/login", "/login.php", "/r.php", "/reg"),
-    login_titles=("log into facebook", "log in to facebook", "facebook - log in or sign up", "log in or sign up"),
-    login_phrases=("you must log in to continue", "log into facebook", "log in to facebook"),
-    checkpoint_paths=("/checkpoint", "/two_step_verification", "/auth_platform"),
-    checkpoint_phrases=("confirm it's you", "confirm your identity", "security check required"),
-    error_phrases=("this content isn't available", "this page isn't available", "page not found"),
-)
 
 AUDIENCE_WORDS: dict[str, Audience] = {
     "public": Audience.PUBLIC,
@@ -347,10 +340,6 @@ def with_query(url: str, **params: str) -> str:
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query) if k not in params] + list(params.items())
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 class FacebookAudit(PlatformAudit):

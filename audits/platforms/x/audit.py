@@ -9,79 +9,20 @@ Labels, data-testids and markers come from ../shared/research/platform-facts.md 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, Ready, WallMarkers, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, norm, read
+from audits.phrasing import plural
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
-from audits.platforms.facebook import plural
-from audits.watchwords import WordMatcher, count_watch_list_matches
+from audits.watchwords import WordMatcher
 
-BASE = "https://x.com"
+# Labels, value words, page addresses and landmarks live in platform.toml beside this file.
 
-MARKERS = WallMarkers(
-    login_paths=("/i/flow/login", "/login", "/i/flow/signup"),
-    login_titles=("log in to x", "sign in to x", "login on x"),
-    login_phrases=("sign in to x", "log in to x"),
-    checkpoint_paths=("/account/access", "/account/login_challenge"),
-    checkpoint_phrases=("your account has been locked", "confirm it's you", "verify your identity"),
-    error_phrases=("this account doesn't exist", "this page doesn't exist", "something went wrong. try reloading"),
-)
-# X's own strings (its English UI string table; facts 3.2 and 10). Compared after norm(), so
-# curly and straight apostrophes are alike.
-PROTECTED_PHRASES = (
-    "these posts are protected",
-    "only approved followers can see",
-    "this account has its posts protected",
-    "you're unable to view these posts",
-    "you're unable to view this post",
-)
 HEADER_IDS = ["UserName", "UserDescription", "UserProfileHeader_Items", "UserLocation", "UserUrl", "UserBirthdate",
               "UserJoinDate", "emptyState", "empty_state_header_text", "icon-lock"]
-TAGGING_WORDS = {
-    "anyone can tag you": Audience.PUBLIC,
-    "only people you follow can tag you": Audience.FRIENDS,
-    "off": Audience.ONLY_ME,
-}
-DM_WORDS = {"everyone": Audience.PUBLIC, "verified users": Audience.WIDE, "no one": Audience.ONLY_ME}
-
-# What each page kind must show before it is read (X builds every page by script).
-READY_HOME = Ready("your home timeline", texts=("Profile",),
-                   selectors=("[data-testid=AppTabBar_Profile_Link]", "a[aria-label=Profile]"))
-PROFILE_LANDMARKS = ("[data-testid=UserName]", "[data-testid=UserProfileHeader_Items]", "[data-testid=emptyState]",
-                     "[role=main] [role=article]", "main [role=article]")
-READY_PEOPLE = Ready("the list of people", selectors=("[data-testid=UserCell]", "[data-testid=cellInnerDiv]",
-                                                       "[data-testid=emptyState]"))
-LABELS = {
-    "x.protected_posts": ("Protect your posts",),
-    "x.photo_tagging": ("Photo tagging",),
-    "x.dm_requests": ("Allow message requests from",),
-    "x.discover_email": ("Let people who have your email address find you on X", "Let people who have your email find you on X"),
-    "x.discover_phone": ("Let people who have your phone number find you on X",),
-    "x.post_location": ("Add location information to your posts",),
-}
-PAGE_OF = {"x.protected_posts": "settings:audience", "x.photo_tagging": "settings:audience",
-           "x.dm_requests": "settings:dm", "x.discover_email": "settings:contacts",
-           "x.discover_phone": "settings:contacts", "x.post_location": "settings:location"}
-
-SETTINGS_PAGES = {
-    "settings:audience": ("audience_and_tagging", "reading whether your posts are protected"),
-    "settings:contacts": ("contacts", "reading how people can find you"),
-    "settings:location": ("location_information", "reading your location settings"),
-    "settings:dm": ("direct_messages", "reading who can send you messages"),
-}
-SWITCHES = {
-    # check: (page, label, summary when on, summary when off, risky when on)
-    "x.discover_email": ("settings:contacts", "Let people who have your email address find you on X",
-                         "People who have your email address can find you on X.",
-                         "People can't find you on X by your email address.", True),
-    "x.discover_phone": ("settings:contacts", "Let people who have your phone number find you on X",
-                         "People who have your phone number can find you on X.",
-                         "People can't find you on X by your phone number.", True),
-    "x.post_location": ("settings:location", "Add location information to your posts",
-                        "Your new posts get your location added.", "Your posts don't get your location added.", True),
-}
 
 
 class XAudit(PlatformAudit):
@@ -109,8 +50,8 @@ class XAudit(PlatformAudit):
         needs = {"settings:audience": c("protected_posts", "photo_tagging", "followers_lists", "public_post_content"),
                  "settings:contacts": c("discover_email", "discover_phone"),
                  "settings:location": c("post_location"), "settings:dm": c("dm_requests")}
-        for key, (path, label) in SETTINGS_PAGES.items():
-            steps.append(Step(label, lambda key=key, path=path: self.read_settings(key, path), needs[key]))
+        for key, page in self.spec.pages.items():
+            steps.append(Step(page.step, lambda key=key: self.read_settings(key), needs[key]))
         steps += [
             Step("reading your profile and posts", self.read_owner_profile,
                  header | c("public_post_content", "protected_posts")),
@@ -122,7 +63,7 @@ class XAudit(PlatformAudit):
 
     # -- reading ------------------------------------------------------------------------------------
     def read_home(self) -> None:
-        loaded = self.load("home", f"{BASE}/home", owner=True, ready=READY_HOME)
+        loaded = self.load("home", self.spec.home_url, owner=True, ready=self.spec.ready["home"])
         if not loaded.ok:
             return
         links = read(self.owner, "links")
@@ -131,34 +72,25 @@ class XAudit(PlatformAudit):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't find your X profile from the home page.")
             return
         self.handle = urlsplit(profile).path.strip("/").split("/")[0]
-        self.account.profile_url = f"{BASE}/{self.handle}"
+        self.account.profile_url = f"{self.spec.base}/{self.handle}"
         account = read(self.owner, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button", "")
         self.account.display_name = account.split("\n")[0].strip() or f"@{self.handle}"
 
-    def _signed_out(self) -> bool:
-        return self.signed_out()
+    @staticmethod
+    def signed_in_name(page) -> str | None:
+        # The account button holds the name, then the @handle.
+        account = read(page, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button")
+        return account.split("\n")[0].strip() if account else PlatformAudit.signed_in_name(page)
 
-    def read_settings(self, key: str, path: str) -> None:
-        if self._signed_out():
-            return
-        here = [c for c, page in PAGE_OF.items() if page == key]
-        labels = [label for c in here for label in LABELS[c]]
-        loaded = self.load(key, f"{BASE}/settings/{path}", owner=True,
-                           ready=Ready("your settings", every=tuple(LABELS[c] for c in here)))
-        for check in here:
-            others = [label for label in labels if label not in LABELS[check]]
-            if check == "x.photo_tagging":
-                self.read_choice_setting(check, loaded, list(LABELS[check]), TAGGING_WORDS, others=others)
-            elif check == "x.dm_requests":
-                self.read_choice_setting(check, loaded, list(LABELS[check]), DM_WORDS, others=others)
-            else:
-                self.read_switch_setting(check, loaded, list(LABELS[check]), others=others)
+    def read_settings(self, key: str) -> None:
+        if not self.signed_out():
+            self.read_settings_page(key)
 
     def read_owner_profile(self) -> None:
-        if self._signed_out() or not self.handle:
+        if self.signed_out() or not self.handle:
             return
-        loaded = self.load("profile", f"{BASE}/{self.handle}", owner=True,
-                           ready=Ready("your profile", selectors=PROFILE_LANDMARKS))
+        loaded = self.load("profile", f"{self.spec.base}/{self.handle}", owner=True,
+                           ready=self.spec.ready["profile"])
         if not loaded.ok:
             return
         self.owner_header = read(self.owner, "byTestId", ids=HEADER_IDS)
@@ -178,8 +110,8 @@ class XAudit(PlatformAudit):
     def read_public_profile(self) -> None:
         if not self.handle:
             return
-        loaded = self.load("public:profile", f"{BASE}/{self.handle}", owner=False,
-                           ready=Ready("your profile", texts=PROTECTED_PHRASES, selectors=PROFILE_LANDMARKS))
+        loaded = self.load("public:profile", f"{self.spec.base}/{self.handle}", owner=False,
+                           ready=replace(self.spec.ready["profile"], texts=self.spec.words["protected"]))
         names = [f"@{self.handle}", self.account.display_name or ""]
         if not self.prove_own(loaded, paths=[f"/{self.handle}"], names=names, what="your profile"):
             return
@@ -190,14 +122,14 @@ class XAudit(PlatformAudit):
             return
         text = loaded.text
         lock = "icon-lock" in self.public_header or "protected account" in norm(self.public_header.get("UserName", ""))
-        self.public_protected_marker = lock or any(p in text for p in PROTECTED_PHRASES)
+        self.public_protected_marker = lock or any(p in text for p in self.spec.words["protected"])
         self.public_posts = read(self.public, "readArticles")
 
     def read_people(self) -> None:
-        if self._signed_out() or not self.handle:
+        if self.signed_out() or not self.handle:
             return
         for kind in ("followers", "following"):
-            loaded = self.load(kind, f"{BASE}/{self.handle}/{kind}", owner=True, ready=READY_PEOPLE)
+            loaded = self.load(kind, f"{self.spec.base}/{self.handle}/{kind}", owner=True, ready=self.spec.ready["people"])
             if loaded.ok:
                 self.people[kind] = read(self.owner, "cellNames")
         header = self.owner_header or {}
@@ -214,15 +146,10 @@ class XAudit(PlatformAudit):
             return self.all_unknown((home.problem if home else STOPPED).reason)
         out = [self.decide_protected(), self.decide_content(), self.decide_lists()]
         out += [self.decide_location(), self.decide_bio(), self.decide_birth_date()]
-        out += [self.decide_switch(c) for c in ("x.discover_email", "x.discover_phone")]
-        out += [self.decide_tagging(), self.decide_switch("x.post_location"), self.decide_dm(), self.decide_watchlist()]
+        out += [self.decide_setting(c) for c in ("x.discover_email", "x.discover_phone", "x.photo_tagging",
+                                                  "x.post_location", "x.dm_requests")]
+        out.append(self.decide_people())
         return out
-
-    def _reason(self, check: str, page: str) -> str:
-        got = self.reads.get(check)
-        if got and "problem" in got:
-            return got["problem"]
-        return (self.problem(page) or self.problem("home") or STOPPED).reason
 
     def protected_state(self) -> tuple[bool | None, list[Evidence]]:
         """Protected or not, public view first: (True/False, evidence) or (None, [])."""
@@ -230,7 +157,7 @@ class XAudit(PlatformAudit):
         public = self.pages.get("public:profile")
         got = self.reads.get("x.protected_posts", {})
         if "value" in got:
-            ev.append(evidence(Source.SETTING, got["loaded"], f"'Protect your posts' is {'on' if got['value'] else 'off'}."))
+            ev.append(evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {'on' if got['value'] else 'off'}."))
         if public is not None and public.ok and self.public_header is not None:
             if self.public_posts:
                 ev.append(evidence(Source.PUBLIC_VIEW, public, f"A stranger can see your posts ({len(self.public_posts)} shown)."))
@@ -246,7 +173,7 @@ class XAudit(PlatformAudit):
         check = "x.protected_posts"
         protected, ev = self.protected_state()
         if protected is None:
-            return self.unknown(check, self._reason(check, "settings:audience"), ev)
+            return self.unknown(check, self.reason(check, "settings:audience"), ev)
         if not protected:
             return self.at_risk(check, "Your posts are public: anyone can read them, and search engines can find them.", ev, Audience.PUBLIC)
         return self.ok(check, "Your posts are protected: only followers you approve can see them.", ev, Audience.FRIENDS)
@@ -288,13 +215,13 @@ class XAudit(PlatformAudit):
                            Audience.PUBLIC)
         if protected is False and self.feed_complete and not self.owner_posts and self.owner_header:
             return self.unknown(check, "Boundary couldn't find any posts on your profile to check.")
-        return self.unknown(check, self.feed_problem or self._reason("x.protected_posts", "profile"))
+        return self.unknown(check, self.feed_problem or self.reason("x.protected_posts", "profile"))
 
     def decide_lists(self) -> Finding:
         check = "x.followers_lists"
         protected, ev = self.protected_state()
         if protected is None:
-            return self.unknown(check, self._reason("x.protected_posts", "settings:audience"), ev)
+            return self.unknown(check, self.reason("x.protected_posts", "settings:audience"), ev)
         if protected:
             return self.ok(check, "Only followers you approve can see who follows you and who you follow.", ev, Audience.FRIENDS)
         return self.at_risk(check, "Anyone signed in to X can see who follows you and who you follow.", ev, Audience.PUBLIC)
@@ -343,50 +270,9 @@ class XAudit(PlatformAudit):
     def decide_birth_date(self) -> Finding:
         return self._header_field("x.profile.birth_date", "UserBirthdate", "your birth date")
 
-    def decide_switch(self, check: str) -> Finding:
-        page, _label, on_text, off_text, risky_on = SWITCHES[check]
-        label = LABELS[check][0]
-        got = self.reads.get(check, {})
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, page))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'{label}' is {'on' if got['value'] else 'off'}.")]
-        risky = got["value"] == risky_on
-        return (self.at_risk if risky else self.ok)(check, on_text if got["value"] else off_text, ev)
-
-    def decide_tagging(self) -> Finding:
-        check = "x.photo_tagging"
-        got = self.reads.get(check, {})
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, "settings:audience"))
-        ev = [evidence(Source.SETTING, got["loaded"], f"Photo tagging is set to '{got['raw']}'.")]
-        if got["value"] is Audience.PUBLIC:
-            return self.at_risk(check, "Anyone can tag you in photos.", ev, Audience.PUBLIC)
-        words = "Only people you follow can tag you." if got["value"] is Audience.FRIENDS else "Nobody can tag you in photos."
-        return self.ok(check, words, ev, got["value"])
-
-    def decide_dm(self) -> Finding:
-        check = "x.dm_requests"
-        got = self.reads.get(check, {})
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, "settings:dm"))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'Allow message requests from' is set to '{got['raw']}'.")]
-        if got["value"] is Audience.PUBLIC:
-            return self.at_risk(check, "Anyone on X can send you message requests.", ev, Audience.PUBLIC)
-        return self.ok(check, f"Message requests only from: {got['raw']}.", ev, got["value"])
-
-    def decide_watchlist(self) -> Finding:
-        check = "x.connections_watchlist"
-        if not self.options.watch_list:
-            return self.skipped(check, "You haven't given a private watch list of names to look for.")
-        if set(self.people) != {"followers", "following"}:
-            return self.unknown(check, (self.problem("followers") or self.problem("following") or STOPPED).reason)
-        names = self.people["followers"] + self.people["following"]
-        for kind, count in self.counts.items():
-            if count > len(self.people[kind]):
-                return self.unknown(check, f"Boundary could only read {len(self.people[kind])} of your {count} {kind}.")
-        matches = count_watch_list_matches(list(dict.fromkeys(names)), self.options.watch_list)
-        ev = [evidence(Source.OWNER_VIEW, self.pages["followers"],
-                       f"Compared {len(set(names))} followers and people you follow with your watch list.")]
-        if matches:
-            return self.at_risk(check, f"{matches} of your followers or people you follow match a name on your private watch list.", ev)
-        return self.ok(check, "None of your followers or the people you follow match your private watch list.", ev)
+    def decide_people(self) -> Finding:
+        lists = ("followers", "following")
+        page = next((k for k in lists if self.problem(k)), "followers")
+        counts = {kind: self.counts.get(kind, len(self.people.get(kind, []))) for kind in lists}
+        return self.decide_watchlist("x.connections_watchlist", self.people if set(self.people) == set(lists) else None,
+                                     counts, page, "account", "your followers and the people you follow")
