@@ -12,16 +12,22 @@ import os
 import sys
 
 from checklists.content import ContentError
+from cli import audit, export, remind, replica, storage
+from cli.desktop import DESKTOP, Desktop
+from cli.errors import (
+    EXIT_AT_RISK,
+    EXIT_CANNOT_RUN,
+    EXIT_OK,
+    EXIT_UNKNOWN,
+    EXIT_USAGE,
+    CannotRun,
+    UsageError,
+)
 
-EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_UNKNOWN, EXIT_CANNOT_RUN = 0, 1, 2, 3, 4
+__all__ = ["EXIT_AT_RISK", "EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_UNKNOWN", "EXIT_USAGE", "CannotRun", "Desktop",
+           "UsageError", "main"]
 
 
-class UsageError(Exception):
-    """Bad arguments or bad input: exit 2 with this one-line message."""
-
-
-class CannotRun(Exception):
-    """No browser, no session, store locked: exit 4 with this message."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -34,8 +40,6 @@ def build_parser() -> Parser:
     parser.add_argument("--demo", action="store_true", help="open the wizard on the bundled demo accounts")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    from cli import audit, export, remind, replica, storage
-
     audit.add_parser(sub)
     export.add_parser(sub)
     remind.add_parser(sub)
@@ -44,7 +48,9 @@ def build_parser() -> Parser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, desktop: Desktop | None = None) -> int:
+    if desktop is not None:
+        DESKTOP.open_wizard, DESKTOP.show_reminder = desktop.open_wizard, desktop.show_reminder
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
         level=logging.DEBUG if os.environ.get("BOUNDARY_DEBUG") else logging.WARNING,
@@ -71,8 +77,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def open_wizard(demo: bool) -> int:
-    try:
-        from gui.app import run_wizard
-    except ImportError as exc:
-        raise CannotRun(f"the wizard can't start here ({exc}); use 'python main.py audit' instead") from exc
-    return run_wizard(demo=demo)
+    if DESKTOP.open_wizard is None:
+        raise CannotRun("the wizard isn't part of this command; use 'python main.py audit' instead")
+    return DESKTOP.open_wizard(demo)

@@ -6,7 +6,6 @@ import json
 import os
 import socket
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +19,8 @@ from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file
 from audits.watchwords import default_watch_words, parse_word_file
 from checklists.builder import build_checklist, render_text
-from cli import CannotRun, UsageError
+from cli.errors import CannotRun, UsageError, writable
+from report.files import write_atomic
 from store.history import History, nice_date
 
 STATUS_WORDS = {
@@ -68,17 +68,6 @@ def _check_platform(platform: str) -> None:
         raise UsageError(f"unknown platform '{platform}' (choose from {', '.join(PLATFORM_NAMES)})")
 
 
-def _writable(path: str | None, flag: str) -> Path | None:
-    if path is None:
-        return None
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"{flag} {path} is a folder; give a file name")
-    if not target.parent.exists():
-        raise UsageError(f"{flag} {path}: the folder {target.parent} doesn't exist")
-    return target
-
-
 def _read_lines(path: str | None, flag: str) -> list[str]:
     if not path:
         return []
@@ -114,8 +103,8 @@ def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
             raise UsageError(str(exc)) from exc
     words = default_watch_words() + _read_lines(args.watch_words, "--watch-words")
     watch_list = _read_lines(args.watch_list, "--watch-list")
-    _writable(args.json, "--json")
-    _writable(args.pdf, "--pdf")
+    writable(args.json, "--json")
+    writable(args.pdf, "--pdf")
     from checklists.content import content
 
     if args.regulator not in content().regulators:
@@ -249,19 +238,6 @@ def run(args) -> int:
     elif not args.no_save and store_problem:
         print(f"\nNot saved in your history: {store_problem}")
     return report.exit_status()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o600)  # the report holds personal data
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _line(f: Finding) -> str:

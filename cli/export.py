@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audits.model import AuditReport
 from checklists.builder import Decision, build_checklist
-from cli import CannotRun, UsageError
+from cli.errors import CannotRun, UsageError, writable
 from report.pdf import PdfError, render_pdf, write_pdf
 from report.summary import SummaryOptions, build_context
 from store.db import StoreError
@@ -45,10 +45,9 @@ def make_pdf(path: Path, report: AuditReport, *, regulator: str, answers=None, d
 
 def run_export(args) -> int:
     from checkup.saved import Saved
-    from cli.audit import _writable
     from cli.storage import open_store
 
-    target = _writable(args.file, "export-pdf")
+    target = writable(args.file, "export-pdf")
     try:
         with open_store(args.demo) as store:
             saved = Saved(store)

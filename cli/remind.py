@@ -10,7 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from cli import CannotRun, UsageError
+from cli.desktop import DESKTOP
+from cli.errors import CannotRun, UsageError
 from reminders import jobs
 from reminders.ics import calendar_file
 from reminders.schedule import INTERVALS, next_due, snooze
@@ -97,10 +98,8 @@ def notify(text: str) -> None:
     message = f"{text} Open Boundary when you have twenty minutes to check your privacy settings."
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform in ("win32", "darwin"):
         try:
-            from gui.reminder_dialog import show_reminder
-
-            choice = show_reminder(message)
-        except ImportError:
+            choice = DESKTOP.show_reminder(message) if DESKTOP.show_reminder else None
+        except ImportError:  # Qt isn't installed here
             choice = None
         if choice == "start":
             subprocess.Popen([sys.executable, str(Path(__file__).resolve().parent.parent / "main.py")])

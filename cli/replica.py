@@ -7,7 +7,7 @@ import json
 import threading
 from pathlib import Path
 
-from cli import UsageError
+from cli.errors import UsageError
 
 
 def add_parser(sub) -> None:

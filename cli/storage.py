@@ -6,7 +6,7 @@ import os
 import sys
 
 from audits.catalog import PLATFORM_NAMES
-from cli import CannotRun, UsageError
+from cli.errors import CannotRun, UsageError
 from store.db import Store, StoreError, data_dir, forget_everything
 from store.history import History, nice_date
 from store.keys import KeyUnavailable

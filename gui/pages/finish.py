@@ -197,7 +197,7 @@ class FinishPage(Page):
             return
         from pathlib import Path
 
-        from cli.audit import write_atomic
+        from report.files import write_atomic
 
         data = self.state.report.to_json()
         data["checklist"] = self.state.checklist().to_json()

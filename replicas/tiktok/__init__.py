@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from ..base import ReplicaApp, View
 from ..faults import Faults, error_page
-from ..personas import _synthetic_days, synthetic_names
+from ..synthetic import synthetic_days, synthetic_names
 from ..web import ClassNames, Request, Response, json_script, redirect
 from . import layout, schema
 from .i18n import short_count, translator, video_date, webapp_strings
@@ -549,7 +549,7 @@ def _shown(c: Control, settings: dict) -> dict:
 def _made_up_feed() -> list[dict]:
     """A few made-up creators' videos for the For You and Explore pages, the same every time."""
     taken: set[str] = set()
-    days = _synthetic_days(6, "2025-10-01", seed=11)
+    days = synthetic_days(6, "2025-10-01", seed=11)
     return [{"unique_id": unique_id_for(name, taken), "nickname": name, "caption": caption,
              "likes": 120 + 997 * (i + 1) ** 3}
             for i, (name, (_day, caption, _place)) in enumerate(

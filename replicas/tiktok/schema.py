@@ -10,7 +10,7 @@ import datetime as dt
 import random
 import re
 
-from ..personas import _synthetic_days
+from ..synthetic import synthetic_days
 
 COMMENTS = ("Everyone", "Friends", "No one")
 DIRECT_MESSAGES = ("Everyone", "Suggested friends", "Friends", "No one")
@@ -104,4 +104,4 @@ def _synthetic_videos(count: int, before: str) -> list[dict]:
     return [{"id": str(7_100_000_000_000_000_000 + i), "date": day, "caption": text,
              "location": place, "audience": rng.choice(audiences),
              "views": rng.randint(80, 25_000)}
-            for i, (day, text, place) in enumerate(_synthetic_days(count, before, seed=9))]
+            for i, (day, text, place) in enumerate(synthetic_days(count, before, seed=9))]
