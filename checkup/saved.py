@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from audits.engine import RunOptions
 from audits.model import AuditReport, PlatformReport
 from checklists.builder import Decision
+from checkup.service import Checkup
 from checkup.state import AccountState, CheckupState, Profile
 from reminders.schedule import ReminderSettings, after_checkup
 from reminders.schedule import status as reminder_status
@@ -27,7 +29,8 @@ class Saved:
     def __init__(self, store: Store):
         self.store = store
         self.history = History(store)
-        self.run_id: int | None = None  # the check-up being run
+        self.checkup: Checkup | None = None  # the check-up being run
+        self.run_id: int | None = None
         self.last_run_id: int | None = None  # the one just finished (re-checks update it)
 
     @property
@@ -67,17 +70,20 @@ class Saved:
         self.store.put("reflections", state.reflections)
 
     # -- history -------------------------------------------------------------------------------------
-    def begin_run(self, report_started: AuditReport) -> None:
-        self.run_id = self.history.begin(report_started)
+    def begin_run(self, options: RunOptions, resume: bool = False) -> Checkup:
+        """Start (or carry on) a check-up whose findings are saved in this history."""
+        self.checkup = Checkup(self.history, options, resume=resume)
+        self.run_id = self.checkup.run_id
+        return self.checkup
 
     def checkpoint(self, platform: PlatformReport) -> None:
-        if self.run_id is not None:
-            self.history.checkpoint(self.run_id, platform)
+        if self.checkup is not None:
+            self.checkup.checkpoint(platform)
 
     def finish_run(self, report: AuditReport) -> None:
-        if self.run_id is not None:
-            self.history.finish(self.run_id, report)
-            self.last_run_id, self.run_id = self.run_id, None
+        if self.checkup is not None:
+            self.checkup.finish(report)
+            self.last_run_id, self.run_id, self.checkup = self.checkup.run_id, None, None
             if all(p.status == "completed" for p in report.platforms):
                 self.save_reminder_settings(after_checkup(self.reminder_settings()))
 
@@ -98,7 +104,7 @@ class Saved:
             removed = forget_everything(demo=demo, folder=self.store.path.parent)
             self.store = Store.session_only()  # nothing more is saved until Boundary restarts
         self.history = History(self.store)
-        self.run_id = self.last_run_id = None
+        self.run_id = self.last_run_id = self.checkup = None
         for account in state.accounts.values():
             account.session, account.display_name, account.state = None, None, AccountState.NOT_SIGNED_IN
         state.profile, state.answers, state.decisions = Profile(), {}, {}

@@ -11,17 +11,18 @@ from urllib.parse import urlsplit
 
 from audits.browser import BrowserNotFound
 from audits.catalog import PLATFORM_NAMES
-from audits.engine import Progress, RunOptions, RunStats, run_audit
-from audits.model import AuditReport, Finding, Status, utc_now
+from audits.engine import Progress, RunOptions, RunStats
+from audits.model import AuditReport, Finding, Status
 from audits.platforms.base import AuditOptions
 from audits.registry import ids as platform_ids
 from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file
 from audits.watchwords import default_watch_words, parse_word_file
 from checklists.builder import build_checklist, render_text
+from checkup.service import Checkup
 from cli.errors import CannotRun, UsageError, writable
 from report.files import write_atomic
-from store.history import History, nice_date
+from store.history import History
 
 STATUS_WORDS = {
     Status.AT_RISK: "AT RISK",
@@ -190,30 +191,17 @@ def run(args) -> int:
             print(f"  {p}", file=sys.stderr, flush=True)
 
     try:
-        report = AuditReport(started_at=utc_now())
-        if store is not None:
-            history = History(store)
-            point = history.resume_point()
-            if point and args.resume:
-                run_id, options.resume = point[0].id, point[1]
-                print(f"Carrying on from the check-up of {nice_date(point[0].started_at)}.", file=sys.stderr)
-            else:
-                if point:
-                    history.abandon(point[0].id)
-                    print(f"An earlier check-up ({nice_date(point[0].started_at)}) was stopped part-way; "
-                          "it is kept in your history. (Use --resume to carry one on.)", file=sys.stderr)
-                run_id = history.begin(report)
-
-        def checkpoint(platform_report) -> None:
-            if history is not None:
-                history.checkpoint(run_id, platform_report)
-
+        history = History(store) if store is not None else None
+        checkup = Checkup(history, options, resume=args.resume)
+        run_id = checkup.run_id
+        if checkup.note:
+            extra = "" if checkup.carried_on else " (Use --resume to carry one on.)"
+            print(checkup.note + extra, file=sys.stderr)
         try:
-            report = run_audit(options, progress=progress, stats=stats, on_platform=checkpoint, report=report)
+            report = checkup.run(progress, stats=stats)
         except BrowserNotFound as exc:
             raise CannotRun(str(exc)) from exc
-        if history is not None:
-            history.finish(run_id, report)
+        checkup.finish(report)
         checklist = build_checklist(report, regulator=args.regulator)
         print(render_summary(report))
         print()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon, QWizard
 
 from checkup.flow import PageId, previous_page
 from checkup.saved import Saved
+from checkup.service import Checkup
 from checkup.state import CheckupState
 from gui.pages.about_you import AboutYouPage
 from gui.pages.accounts import AccountsPage
@@ -86,8 +87,14 @@ class BoundaryWizard(QWizard):
     def choices_changed(self) -> None:
         self.guard(self.saved.save_choices, self.state)
 
-    def checkup_started(self, report) -> None:
-        self.guard(self.saved.begin_run, report)
+    def checkup_started(self, options, resume: bool = False):
+        """The check-up to run, saved as it goes; if the history can't be written, it still
+        runs (the user is told) and its results stay on screen."""
+        try:
+            return self.saved.begin_run(options, resume)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Couldn't save", str(exc))
+            return Checkup(None, options)
 
     def platform_checked(self, platform_report) -> None:
         self.guard(self.saved.checkpoint, platform_report)

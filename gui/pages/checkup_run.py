@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QProgressBar, QPushButton
 
-from audits.engine import run_audit
-from audits.model import AuditReport, PlatformReport, utc_now
+from audits.model import PlatformReport
 from checkup.flow import PageId
 from gui.pages.base import Page, text_label
 from store.history import nice_date
@@ -66,24 +65,17 @@ class CheckupPage(Page):
         self.log.clear()
         self.show_notice("")
         self.resume_button.setVisible(False)
-        saved = self.boundary.saved
-        point = saved.resume_point()
-        report = AuditReport(started_at=utc_now())
-        if point and resume:
-            saved.run_id, options.resume = point[0].id, point[1]
-            done = ", ".join(self.state.accounts[p].name for p in point[1]) or "nothing yet"
+        checkup = self.boundary.checkup_started(options, resume)
+        if checkup.carried_on or resume:
+            done = ", ".join(self.state.accounts[p].name for p in checkup.carried_on) or "nothing yet"
             self.log.appendPlainText(f"Carrying on (already checked: {done}).")
-        else:
-            if point:
-                saved.history.abandon(point[0].id)  # kept in the history as incomplete
-            self.boundary.checkup_started(report)
         names = ", ".join(self.state.accounts[p].name for p in options.platforms)
         self.log.appendPlainText(f"Checking {names}.")
         self.bar.setRange(0, 0)
 
         def job(cancel, progress):
             # Each platform's findings travel back as they are decided, to be saved at once.
-            return run_audit(options, progress=progress, cancel=cancel, on_platform=progress, report=report)
+            return checkup.run(progress=progress, cancel=cancel, on_platform=progress)
 
         self.boundary.worker.start(job, on_progress=self._progress, on_success=self._done,
                                    on_failure=self._failed, on_done=self._finished)
