@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from replicas.personas import load_persona
 from replicas.server import ReplicaServer
 
 
 def replica_classes() -> dict:
-    from replicas.facebook import FacebookReplica
-    from replicas.instagram import InstagramReplica
-    from replicas.linkedin import LinkedInReplica
-    from replicas.tiktok import TikTokReplica
-    from replicas.x import XReplica
+    """Every replica: a folder here whose package has a ReplicaApp subclass (its name is the
+    platform id). Found by looking, like the audit's platforms, never by reading the audit."""
+    import importlib
 
-    return {"facebook": FacebookReplica, "x": XReplica, "instagram": InstagramReplica,
-            "linkedin": LinkedInReplica, "tiktok": TikTokReplica}
+    from replicas.base import ReplicaApp
+
+    found = {}
+    for folder in sorted(Path(__file__).resolve().parent.iterdir()):
+        if not (folder / "__init__.py").is_file():
+            continue
+        module = importlib.import_module(f"replicas.{folder.name}")
+        apps = [v for v in vars(module).values()
+                if isinstance(v, type) and issubclass(v, ReplicaApp) and v is not ReplicaApp and v.__module__ == module.__name__]
+        if apps:
+            found[folder.name] = apps[0]
+    return found
 
 
 @dataclass

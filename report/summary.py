@@ -1,4 +1,4 @@
-"""What goes into the supervision PDF (../shared/research/professional-guidance.md, 3.3).
+"""What goes into the supervision PDF (docs/research/professional-guidance.md, 3.3).
 
 Redacted by default: counts and categories only, never post text, names of friends or
 family, watch-list names, contact details or home-town values. `include_details` adds the
