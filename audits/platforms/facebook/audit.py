@@ -4,7 +4,7 @@ Pages read (each once): three settings tabs; the owner's profile (`/me/`, with i
 timeline); the About page and its sections; the friends page; and the public view: the
 same profile and friends page in a logged-out context, plus the owner's "View As: Public"
 preview of the profile and each About section. Labels come from
-../shared/research/platform-facts.md and are matched by visible text and accessible names.
+docs/research/platform-facts.md and are matched by visible text and accessible names.
 """
 
 from __future__ import annotations

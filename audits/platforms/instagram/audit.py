@@ -7,7 +7,7 @@ it renders: the header with the bio, link and contact buttons, and the page's ow
 the account, wherever in the page's script data it sits); each public post's own page (its
 place tag and caption), up to MAX_POST_PAGES; the owner's followers and following.
 
-Labels, wordings and data keys come from ../shared/research/platform-facts.md (sections 2
+Labels, wordings and data keys come from docs/research/platform-facts.md (sections 2
 and 10) and platform-facts-2026-12.md (B.3). Every "ok" rests on something read: a setting
 read as restricted, or a page that was really loaded, proven to be the account's own, and
 read in full. A missing label, an element that isn't there, an empty list or a page that

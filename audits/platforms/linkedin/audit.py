@@ -15,7 +15,7 @@ guest home page, an anti-bot page or anyone else's page prove nothing. LinkedIn'
 "Profile Not Found" at the member's own address, once the owner's view has proved the
 profile exists, is positive evidence that the public profile is off (facts section 10).
 
-Wording (labels, values) comes from ../shared/research/platform-facts.md, sections 4 and
+Wording (labels, values) comes from docs/research/platform-facts.md, sections 4 and
 10, as data below; where the facts give no label, the setting is read on its own page.
 """
 

@@ -7,7 +7,7 @@ profile logged out, with the page's own embedded description of the account
 (`privateAccount`, `followingVisibility`, `openFavorite` in
 `__UNIVERSAL_DATA_FOR_REHYDRATION__`, or the older `SIGI_STATE`) and its public videos;
 each public video's own page, for place tags. Labels and markers come from
-../shared/research/platform-facts.md (sections 5 and 10), the captures' notes (the page's
+docs/research/platform-facts.md (sections 5 and 10), the captures' notes (the page's
 own wording) and CHECKS.md.
 
 What a stranger's view proves is narrow: it counts only when it is provably this account's

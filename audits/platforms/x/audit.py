@@ -3,7 +3,7 @@
 Pages read (each once): home (who is signed in); the settings pages for audience and
 tagging, discoverability, location and direct messages; the owner's profile (header and
 every post); the same profile logged out; the owner's followers and following lists.
-Labels, data-testids and markers come from ../shared/research/platform-facts.md (section 3).
+Labels, data-testids and markers come from docs/research/platform-facts.md (section 3).
 """
 
 from __future__ import annotations
