@@ -108,6 +108,7 @@ class Declaration:
     pages: dict[str, PageSpec]
     ready: dict[str, Ready]
     who: dict[Audience, str]
+    values: dict[str, ValueWords]  # every [values.*] table, also those only code reads
     words: dict[str, tuple[str, ...]]  # other named wordings the audit looks for
     languages: tuple[str, ...]
 
@@ -323,6 +324,6 @@ def load_declaration(path: Path, platform_id: str | None = None) -> Declaration:
         id=pid, name=text(d, "name", None), order=order, folder=path.parent, audit=text(d, "audit", None), base=base,
         hosts=hosts, session_cookies=texts(d, "session_cookies", None),
         sign_in_url=https(d, "sign_in_url", None, hosts), home_url=https(d, "home_url", None, hosts),
-        walls=replace(walls, languages=languages), checks=tuple(checks), settings=settings, pages=pages, ready=ready, who=who, words=words,
+        walls=replace(walls, languages=languages), checks=tuple(checks), settings=settings, pages=pages, ready=ready, who=who, values=values, words=words,
         languages=languages,
     )

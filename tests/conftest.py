@@ -10,8 +10,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-# Test pages answer at once; short waits keep fault cases (hangs, timeouts) quick.
-TEST_TIMEOUT = 4.0
 
 
 def pytest_addoption(parser):
@@ -72,27 +70,3 @@ def replicas():
     yield start
     for running in started:
         running.stop()
-
-
-def audit(running, platforms=("facebook",), watch_list=(), progress=None, cancel=None, **kw):
-    """Run the real audit (real Chromium, real routing) against running replicas."""
-    from audits.engine import RunOptions, RunStats, run_audit
-    from audits.platforms.base import AuditOptions
-    from audits.watchwords import default_watch_words
-
-    stats = RunStats()
-    options = RunOptions(
-        platforms=list(platforms),
-        sessions=kw.pop("sessions", None) or running.sessions(),
-        sites=running.sites,
-        audit=AuditOptions(watch_words=default_watch_words(), watch_list=list(watch_list), scroll_idle=kw.pop("scroll_idle", 1.0)),
-        page_timeout=kw.pop("page_timeout", TEST_TIMEOUT),
-        **kw,
-    )
-    report = run_audit(options, progress=progress, cancel=cancel, stats=stats)
-    return report, stats
-
-
-def statuses(report, platform="facebook") -> dict[str, str]:
-    p = next(p for p in report.platforms if p.platform == platform)
-    return {f.check: str(f.status) for f in p.findings}

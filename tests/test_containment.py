@@ -9,8 +9,7 @@ import sys
 import pytest
 
 from replicas.server import ReplicaServer
-from tests.test_cli import ROOT
-from tests.test_store_e2e import personal_strings
+from tests.support import ROOT, personal_strings
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 from audits import registry
 from audits.declaration import DeclarationError, load_declaration
 from audits.model import Audience
-from tests.conftest import audit, statuses
+from tests.support import audit, statuses
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,74 +1,16 @@
-"""End-to-end: real headless Chromium audits each persona through the real routing.
-
-The expected statuses come from an oracle that reads the persona file directly (what the
-account really is), not from anything the audit reads, so a reader that misreads a page
-fails here.
-"""
+"""Facebook end to end: what only this platform needs beyond its declared cases
+(audits/platforms/*/cases.py, run for every platform by tests/test_platform_cases.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from audits.catalog import checks_for
-from audits.watchwords import WordMatcher, count_watch_list_matches, default_watch_words
+from audits.platforms.facebook.cases import WIDE
 from replicas.personas import load_persona
-from tests.conftest import audit, statuses
+from tests.support import audit, friend, statuses
 
 pytestmark = pytest.mark.browser
-
-WIDE = {"Public", "Friends of friends", "Everyone"}
-FIELDS = ["work", "education", "current_city", "hometown", "relationship", "family", "birthday", "contact"]
-
-
-def oracle(persona: str, watch_list: list[str]) -> dict[str, str]:
-    fb = load_persona(persona)["facebook"]
-    s = fb["settings"]
-    risk = lambda flag: "at_risk" if flag else "ok"  # noqa: E731
-    out = {
-        "facebook.future_posts": risk(s["future_posts"] in WIDE),
-        "facebook.friends_list": risk(s["friends_list"] in WIDE),
-        "facebook.lookup_email": risk(s["lookup_email"] in WIDE),
-        "facebook.lookup_phone": risk(s["lookup_phone"] in WIDE),
-        "facebook.search_engines": risk(s["search_engines"]),
-        "facebook.tag_review": risk(not s["tag_review"]),
-        "facebook.timeline_review": risk(not s["timeline_review"]),
-        "facebook.tagged_posts_audience": risk(s["tagged_posts_audience"] in WIDE),
-        "facebook.friend_requests": risk(s["friend_requests"] == "Everyone"),
-    }
-    about = fb.get("about", [])
-    for name in FIELDS:
-        kinds = {"contact": ("phone", "email", "address")}.get(name, (name,))
-        out[f"facebook.profile.{name}"] = risk(any(a["field"] in kinds and a["audience"] in WIDE for a in about))
-    posts = fb.get("posts", [])
-    wide = [p for p in posts if p["audience"] in WIDE]
-    out["facebook.past_posts"] = risk(bool(wide))
-    words = WordMatcher(default_watch_words())
-    family = [a["text"].lower() for a in about if a["field"] == "family"]
-    out["facebook.public_post_content"] = risk(any(
-        words.find(p["text"]) or p.get("place") or any(w.lower() in family for w in p.get("with", [])) for p in wide))
-    friends = fb.get("friends", {}).get("names", [])
-    out["facebook.connections_watchlist"] = (
-        risk(count_watch_list_matches(friends, watch_list) > 0) if watch_list else "skipped")
-    return out
-
-
-def friend(persona: str, n: int) -> str:
-    return load_persona(persona)["facebook"]["friends"]["names"][n]
-
-
-@pytest.mark.parametrize("persona", ["locked_down", "wide_open", "demo"])
-def test_each_persona_gets_the_statuses_the_account_really_has(replicas, persona):
-    watch_list = [friend(persona, 3)] if persona != "locked_down" else ["Nobody Onthelist"]
-    running = replicas(persona)
-    report, stats = audit(running, watch_list=watch_list)
-    got = statuses(report)
-    assert list(got) == [c.id for c in checks_for("facebook")]  # every check, exactly once
-    expected = oracle(persona, watch_list)
-    wrong = {k: (got[k], expected[k], next(f for f in report.findings() if f.check == k).reason) for k in got if got[k] != expected[k]}
-    assert not wrong
-    # Read-only: the audit wrote nothing.
-    assert not any(running.writes().values())
-    assert report.platforms[0].account.display_name == load_persona(persona)["person"]["name"]
 
 
 def test_wide_open_reports_every_problem_and_locked_down_none(replicas):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import audit, statuses
-from tests.test_facebook_e2e import friend, oracle
+from audits.platforms.facebook.cases import EVERY_FORM
+from tests.support import audit, expected, friend, statuses
 
 pytestmark = pytest.mark.browser
 
@@ -16,18 +16,6 @@ SETTINGS_CHECKS = {
 }
 PROFILE_CHECKS = {f"facebook.profile.{f}" for f in
                   ["work", "education", "current_city", "hometown", "relationship", "family", "birthday", "contact"]}
-RENAMED = {
-    "Who can see your future posts?": "Default audience for new posts",
-    "Who can see your friends list?": "Friends list audience",
-    "Who can look you up using the email address you provided?": "Lookup by email",
-    "Who can look you up using the phone number you provided?": "Lookup by phone",
-    "Allow search engines outside of Facebook to link to your profile": "External search indexing",
-    "Do you want search engines outside of Facebook to link to your profile?": "Search engines",
-    "Who can send you friend requests?": "Friend request senders",
-    "Review tags that friends add to your posts before the tags appear on Facebook?": "Tag approval",
-    "Review posts that you're tagged in before the post appears on your profile?": "Tagged post approval",
-    "Who can see posts that you're tagged in on your profile?": "Tagged posts audience",
-}
 
 
 def run_with(replicas, setup, persona="demo"):
@@ -37,7 +25,7 @@ def run_with(replicas, setup, persona="demo"):
     watch_list = [friend(persona, 3)]
     report, _ = audit(running, watch_list=watch_list, sessions=sessions)
     got = statuses(report)
-    truth = oracle(persona, watch_list)
+    truth = expected("facebook", persona, watch_list)
     # Never a wrong answer: each check is either right or unknown (with a reason).
     wrong = {k: (v, truth[k]) for k, v in got.items() if v not in (truth[k], "unknown")}
     assert not wrong
@@ -55,7 +43,7 @@ def unknown(got, checks):
 def test_settings_labels_renamed(replicas):
     # Every form of each label goes, including the "Edit ..." buttons' names without the "?"
     # (a screen reader would still hear those, and the audit rightly reads them).
-    mapping = {**RENAMED, **{k.rstrip("?"): v for k, v in RENAMED.items()}}
+    mapping = EVERY_FORM
     got, _ = run_with(replicas, lambda app: app.faults.add(r"^/settings", "replace", mapping=mapping))
     assert not unknown(got, SETTINGS_CHECKS)
 

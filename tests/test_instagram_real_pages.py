@@ -25,7 +25,7 @@ from audits.platforms.instagram.audit import (
     parse_count,
 )
 from replicas.web import json_script
-from tests.conftest import audit
+from tests.support import audit
 
 browser = pytest.mark.browser
 NOBODY = ["Nobody Onthelist"]

@@ -12,9 +12,10 @@ import pytest
 
 from audits.model import Audience
 from audits.pages import norm
+from audits.registry import declaration
 from replicas.personas import load_persona
 from replicas.web import Response, redirect
-from tests.conftest import audit, statuses
+from tests.support import audit, expected, statuses
 
 browser = pytest.mark.browser
 
@@ -179,14 +180,13 @@ ICON_ROWS = {
 @browser
 @pytest.mark.slow  # make faults: the fast suite keeps one case of each kind
 def test_visibility_rows_whose_values_are_only_in_icon_buttons_names(replicas):
-    from tests.test_linkedin_e2e import oracle
 
     running = replicas("demo", platforms=["linkedin"])
     app = running.apps["linkedin"]
     app.faults.add(r"^/mypreferences/d/categories/privacy", "replace", regex=True, mapping=ICON_ROWS)
     app.faults.add(r"^/mypreferences/d/(?!categories)", "status", status=500)  # only the rows can tell
     got = statuses(run(running), "linkedin")
-    truth = oracle("demo", [])
+    truth = expected("linkedin", "demo", [])
     for check in ("connections_visibility", "email_visibility", "discover_email", "discover_phone", "active_status"):
         assert got[f"linkedin.{check}"] == truth[f"linkedin.{check}"], check
 
@@ -343,7 +343,9 @@ def in_facts(word: str) -> bool:
 def test_wording_is_data_taken_from_the_facts():
     from audits.platforms.linkedin import audit as li
 
-    for item in li.ITEMS:
+    spec = declaration("linkedin")
+    items = {item.check: item for item in li.visibility_items(spec)}
+    for item in items.values():
         assert isinstance(item.labels, tuple) and isinstance(item.slugs, tuple), item.check
         for word in (*item.labels, *item.page_others):
             assert in_facts(word), (item.check, word)
@@ -354,12 +356,14 @@ def test_wording_is_data_taken_from_the_facts():
             if meaning in risky or meaning is True:
                 continue  # a word that makes the check at risk may be generous: never a false ok
             assert in_facts(word) or word in ("on", "off") or word in NOT_YET_IN_THE_FACTS, (item.check, word)
-    for group in (li.MASTER, li.PHOTO, li.SUMMARY, li.OTHER_SECTIONS, tuple(li.PERSONAL_SECTIONS)):
+    words = spec.words
+    for group in (words["master"], words["photo"], words["about"], words["other_sections"],
+                  tuple(li.personal_sections(spec))):
         assert isinstance(group, tuple) and all(in_facts(w) for w in group), group
     # Current wording first.
-    assert li.ITEM["linkedin.connections_visibility"].labels[0] == "Who can see your connections"
-    assert li.ITEM["linkedin.active_status"].labels[0] == "Manage active status"
-    assert li.MASTER[0] == "Your profile's public visibility"
+    assert items["linkedin.connections_visibility"].labels[0] == "Who can see your connections"
+    assert items["linkedin.active_status"].labels[0] == "Manage active status"
+    assert words["master"][0] == "Your profile's public visibility"
 
 
 @browser

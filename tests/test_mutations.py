@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from audits.platforms.facebook.cases import RENAMED
 from replicas.personas import load_persona
-from tests.conftest import audit, statuses
-from tests.test_facebook_e2e import friend, oracle
-from tests.test_facebook_faults import RENAMED
+from tests.support import audit, expected, friend, statuses
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +93,7 @@ def test_no_false_ok_under_mutation(request, replicas, persona, variant):
     watch_list = [friend(persona, 3)]
     report, _ = audit(running, watch_list=watch_list, sessions=sessions, page_timeout=3.0)
     got = statuses(report)
-    truth = oracle(persona, watch_list)
+    truth = expected("facebook", persona, watch_list)
     false_ok = sorted(c for c, s in got.items() if s == "ok" and truth[c] != "ok")
     wrong = sorted(c for c, s in got.items() if s not in (truth[c], "unknown"))
     # Kept on the run's config: conftest prints them as a table at the end.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import audit, statuses
+from tests.support import audit, statuses
 
 pytestmark = pytest.mark.browser
 

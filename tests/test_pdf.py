@@ -12,7 +12,7 @@ from checklists.builder import Decision, DecisionKind, build_checklist
 from replicas.personas import load_persona
 from report.pdf import DETAILS_MARK, PdfError, render_pdf, write_pdf
 from report.summary import SummaryOptions, build_context
-from tests.conftest import audit
+from tests.support import audit
 
 pytestmark = pytest.mark.browser
 WATCH_LIST = ["Jordan Lee", "Casey Morgan"]

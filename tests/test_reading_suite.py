@@ -20,7 +20,7 @@ import random
 
 import pytest
 
-from tests.conftest import audit, statuses
+from tests.support import audit, statuses
 
 pytestmark = pytest.mark.browser
 

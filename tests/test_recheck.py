@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from audits.catalog import checks_for
-from tests.conftest import audit, statuses
+from tests.support import audit, statuses
 
 pytestmark = pytest.mark.browser
 

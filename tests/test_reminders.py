@@ -23,7 +23,7 @@ from reminders.schedule import (
     snooze,
     status,
 )
-from tests.test_store import needs_keyring
+from tests.support import needs_keyring
 
 NOW = dt.datetime(2026, 11, 24, 12, 0)
 COMMAND = ["/opt/py/bin/python", "/home/sam/boundary/main.py", "remind"]
@@ -157,7 +157,7 @@ def test_the_calendar_file_carries_the_rule_and_the_alarm():
 
 
 def _remind(*args):
-    from tests.test_cli import ROOT
+    from tests.support import ROOT
 
     env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "remind", *args], capture_output=True, text=True,

@@ -16,8 +16,7 @@ import pytest
 from replicas.demo import replica_classes
 from replicas.personas import load_persona
 from replicas.server import ReplicaServer
-from tests.test_cli import ROOT
-from tests.test_store import needs_keyring
+from tests.support import ROOT, needs_keyring
 
 pytestmark = [pytest.mark.browser, pytest.mark.keyring, needs_keyring]
 

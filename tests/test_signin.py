@@ -8,19 +8,9 @@ import pytest
 
 from audits.signin import SignInCancelled, open_setting, sign_in
 from replicas.personas import load_persona
+from tests.support import fill_login
 
 pytestmark = pytest.mark.browser
-
-
-def fill_login(persona="demo"):
-    fb = load_persona(persona)["facebook"]
-
-    def fill(page):
-        page.get_by_label("Email address or phone number").fill(fb["email"])
-        page.get_by_label("Password").fill(fb["password"])
-        page.get_by_role("button", name="Log in").click()
-
-    return fill
 
 
 def test_sign_in_waits_for_the_session_cookies_and_reads_the_name(replicas):

@@ -19,16 +19,7 @@ from store.db import (
     start_fresh,
 )
 from store.history import History, compare
-
-
-def secret_service_available() -> bool:
-    return keys.keyring_info().available
-
-
-needs_keyring = pytest.mark.skipif(
-    not secret_service_available() and not os.environ.get("BOUNDARY_REQUIRE_KEYRING"),
-    reason="no Secret Service here (make test runs one under dbus-run-session)",
-)
+from tests.support import needs_keyring
 
 
 @pytest.fixture

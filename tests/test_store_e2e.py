@@ -4,32 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from replicas.personas import load_persona
 from store.db import Store
 from store.history import History
-from tests.conftest import audit
-from tests.test_store import needs_keyring
+from tests.support import audit, needs_keyring, personal_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.keyring, needs_keyring]
-
-
-def personal_strings(persona: str, sessions: dict) -> list[str]:
-    data = load_persona(persona)
-    fb = data["facebook"]
-    out = [data["person"]["name"], fb["email"], fb["username"]]
-    out += [a["text"] for a in fb.get("about", [])]
-    out += [p["text"][:40] for p in fb.get("posts", [])]
-    out += fb["friends"]["names"][:50]
-    if "linkedin" in data:
-        li = data["linkedin"]
-        out += [li["vanity"], li["profile"]["headline"], *li["connections"]["names"][:20]]
-        out += [p["text"][:40] for p in li["posts"]]
-    if "tiktok" in data:
-        tt = data["tiktok"]
-        out += [tt["unique_id"], tt["bio"], *[v["caption"][:40] for v in tt["videos"]]]
-    out += [data[p][k] for p, k in (("x", "handle"), ("instagram", "username")) if p in data]
-    out += [c["value"] for s in sessions.values() for c in s["cookies"] if len(c["value"]) >= 6]
-    return [s for s in out if len(s) >= 6]
 
 
 def test_nothing_personal_is_in_plaintext_after_a_full_demo_audit(replicas, isolated_store):
@@ -79,7 +58,7 @@ def test_the_command_line_uses_the_sign_in_the_wizard_saved(replicas, isolated_s
 
     from checkup.saved import Saved
     from checkup.state import AccountState, CheckupState
-    from tests.test_cli import ROOT
+    from tests.support import ROOT
 
     running = replicas("demo")
     with Store.open_keyring() as store:
@@ -102,7 +81,7 @@ def test_export_pdf_from_history(isolated_store, tmp_path):
     import subprocess
     import sys
 
-    from tests.test_cli import ROOT
+    from tests.support import ROOT
 
     # One platform is enough to make a history to export from.
     first = subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", "--demo", "--platform", "facebook",

@@ -14,18 +14,27 @@ from pathlib import Path
 
 import pytest
 
-from audits.platforms.tiktok.audit import CHOICES, PRIVATE, SUGGEST, SUGGEST_CHOICES, _user_state
+from audits.platforms.tiktok.audit import _user_state, suggest_choices
+from audits.registry import declaration
 from audits.watchwords import WordMatcher, default_watch_words
 from replicas.personas import load_persona
 from replicas.web import Response, json_script
-from tests.conftest import audit, statuses
-from tests.test_tiktok_e2e import oracle
+from tests.support import audit, expected, statuses
 
 PERSONAS = Path(__file__).parent.parent / "replicas/personas"
 UNIVERSAL = re.compile(r'(<script[^>]*id="__UNIVERSAL_DATA_FOR_REHYDRATION__"[^>]*>)(.*?)(</script>)', re.S)
 PUBLIC_CHECKS = ("tiktok.private_account", "tiktok.following_list", "tiktok.liked_videos",
                  "tiktok.public_post_content")
 SETTINGS_ONLY = ("tiktok.suggest_account", "tiktok.direct_messages")
+# The settings' wordings, as declared (audits/platforms/tiktok/platform.toml).
+TIKTOK = declaration("tiktok")
+PRIVATE = TIKTOK.settings["tiktok.private_account"].labels.get()
+SUGGEST = TIKTOK.words["suggest"]
+CHOICES = {"direct_messages": TIKTOK.settings["tiktok.direct_messages"].labels.get(),
+           "duet": TIKTOK.words["duet"], "stitch": TIKTOK.words["stitch"],
+           "following_list": TIKTOK.settings["tiktok.following_list"].labels.get(),
+           "liked_videos": TIKTOK.settings["tiktok.liked_videos"].labels.get()}
+SUGGEST_CHOICES = tuple(suggest_choices(TIKTOK).values())
 
 
 # -- test-side tools ------------------------------------------------------------------------
@@ -119,7 +128,7 @@ def test_when_settings_fail_the_account_comes_from_the_home_page_and_the_public_
     kind, params = fault
     running.apps["tiktok"].faults.add(r"^/setting", kind, **params)
     report, got, findings = run(running)
-    truth = oracle(persona)
+    truth = expected("tiktok", persona, [])
     tt = load_persona(persona)["tiktok"]
     account = report.platforms[0].account
     assert account.profile_url.endswith(f"/@{tt['unique_id']}") and account.display_name == tt["nickname"]
@@ -168,7 +177,7 @@ def test_a_private_status_code_and_message_alone_prove_nothing(replicas):
     _, got, findings = run(running)
     assert got["tiktok.private_account"] == "unknown"
     assert "10222" not in findings["tiktok.private_account"].reason  # plain words
-    assert no_wrong_answer(got, oracle("wide_open")) == {}
+    assert no_wrong_answer(got, expected("tiktok", "wide_open", [])) == {}
     assert not [c for c, s in got.items() if s == "ok"]
 
 
@@ -234,7 +243,7 @@ def test_suggest_switches_shown_inline_are_each_read(replicas, persona, form):
     running = replicas(persona, platforms=["tiktok"])
     rewrite(running.apps["tiktok"], r"^/setting/privacy", suggest_inline(form), who="owner")
     _, got, findings = run(running, only_checks={"tiktok.suggest_account"})
-    assert got["tiktok.suggest_account"] == oracle(persona)["tiktok.suggest_account"]
+    assert got["tiktok.suggest_account"] == expected("tiktok", persona, [])["tiktok.suggest_account"]
     detail = findings["tiktok.suggest_account"].evidence[0].detail
     assert all(names[0] in detail for names in SUGGEST_CHOICES)  # all four, by their own names
 
@@ -298,7 +307,7 @@ def test_duet_in_the_private_account_help_is_not_the_duet_setting(replicas, pers
     running = replicas(persona, platforms=["tiktok"])
     rewrite(running.apps["tiktok"], r"^/setting/privacy", edit_body(private_help_mentions_duet), who="owner")
     _, got, findings = run(running)
-    truth = oracle(persona)
+    truth = expected("tiktok", persona, [])
     assert got == truth
     settings = [e.detail for e in findings["tiktok.duet_stitch"].evidence if e.source == "setting"]
     s = load_persona(persona)["tiktok"]["settings"]
@@ -355,7 +364,7 @@ def test_a_stranger_view_that_is_not_the_profile_proves_nothing(replicas, outcom
     assert got["tiktok.private_account"] == "unknown"
     assert got["tiktok.public_post_content"] == "unknown"
     assert words in findings["tiktok.public_post_content"].reason.lower()
-    assert no_wrong_answer(got, oracle("wide_open")) == {}
+    assert no_wrong_answer(got, expected("tiktok", "wide_open", [])) == {}
     assert not [c for c in PUBLIC_CHECKS if got[c] == "ok"]
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from checkup.flow import PageId
 from checkup.state import AccountState, CheckupState
 from gui.wizard import BoundaryWizard
-from tests.test_signin import fill_login
+from tests.support import fill_login
 
 pytestmark = pytest.mark.browser
 LONG = 90_000  # ms: a whole check-up against the replica takes a few seconds

@@ -9,9 +9,7 @@ from checkup.flow import PageId
 from checkup.state import AccountState, CheckupState
 from gui.wizard import BoundaryWizard
 from store.db import Store
-from tests.test_signin import fill_login
-from tests.test_store import needs_keyring
-from tests.test_store_e2e import personal_strings
+from tests.support import fill_login, needs_keyring, personal_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.keyring, needs_keyring]
 LONG = 90_000

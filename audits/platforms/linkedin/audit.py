@@ -15,39 +15,31 @@ guest home page, an anti-bot page or anyone else's page prove nothing. LinkedIn'
 "Profile Not Found" at the member's own address, once the owner's view has proved the
 profile exists, is positive evidence that the public profile is off (facts section 10).
 
-Wording (labels, values) comes from docs/research/platform-facts.md, sections 4 and
-10, as data below; where the facts give no label, the setting is read on its own page.
+Wording (labels, values, section names), page addresses and landmarks come from
+docs/research/platform-facts.md, sections 4 and 10, as data in platform.toml beside
+this file; where the facts give no label, the setting is read on its own page.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 from audits.catalog import checks_for
-from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, Ready, Stopped, norm, read
-from audits.phrasing import plural
+from audits.declaration import Declaration
+from audits.model import Audience, Evidence, Finding, Source, Status
+from audits.pages import Loaded, PageProblem, ProblemKind, Stopped, norm, read
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence, shown_words
-from audits.watchwords import count_watch_list_matches
 
-BASE = "https://www.linkedin.com"
-
-
-SETTINGS_HUB = f"{BASE}/mypreferences/d/categories/account"
-PUBLIC_SETTINGS = f"{BASE}/public-profile/settings"
-CONNECTIONS = f"{BASE}/mynetwork/invite-connect/connections/"
-
-# -- wording, as data (platform-facts.md; each tuple's current wording first) -------------------
-#
-# Value words that widen an audience may be generous: reading one never gives a false ok.
-# Words that narrow it are taken from the facts; the few the facts don't name yet (marked
-# "not in the facts") are the option wording the settings show, to be confirmed by research.
-
-ON_OFF = {"on": True, "off": False}  # a switch's state shown as a word
-NOT_SHOWN = Audience.ONLY_ME
+# The visibility settings, in the order they are read. Last name visibility has no label in
+# the facts, so it can't be a [settings] entry: its own page and its [values] table are named
+# here. "Who can see your connections" is a switch that may show its state in words.
+VISIBILITY = ("linkedin.connections_visibility", "linkedin.email_visibility", "linkedin.discover_email",
+              "linkedin.discover_phone", "linkedin.last_name", "linkedin.active_status")
+UNLABELLED = {"linkedin.last_name": ("settings:last-name-visibility", "last_name")}  # check: (page, values)
+SWITCH_WORDS = {"linkedin.connections_visibility": "connections"}  # check: its [values] table
 
 
 @dataclass(frozen=True)
@@ -55,84 +47,42 @@ class Item:
     """One visibility setting: how the pages name it, its own page, its values."""
 
     check: str
-    labels: tuple[str, ...]  # facts 4.1; empty: the facts give no label (read on its own page)
-    slugs: tuple[str, ...]  # its own page, /mypreferences/d/<slug> (or .../visibility/<slug>)
-    values: dict = field(default_factory=dict)  # value word -> Audience, or bool for a toggle
+    labels: tuple[str, ...]  # empty: the facts give no label (read on its own page)
+    page: str  # its own page (a key of [pages])
+    slugs: tuple[str, ...]  # its own page's addresses (their last part), the declared one first
+    values: dict  # value word -> Audience, or bool for a toggle
     toggle: bool = False
-    page_others: tuple[str, ...] = ()  # the other controls' labels on its own page (facts)
+    page_others: tuple[str, ...] = ()  # the other controls' labels on its own page
 
 
-ITEMS = (
-    Item("linkedin.connections_visibility",
-         ("Who can see your connections", "Connection visibility"),  # 4.1
-         ("connections-visibility",),  # 4.1: "a toggle, visible or hidden"
-         {**ON_OFF, "visible": True, "hidden": False}, toggle=True),
-    Item("linkedin.email_visibility",
-         ("Who can see or download your email address",),  # 4.1
-         ("email-visibility",),  # not in the facts: the real site's address
-         {"anyone on linkedin": Audience.PUBLIC,  # 4.1
-          # CHECKS.md: "2nd degree" is at risk
-          "1st and 2nd degree connections": Audience.WIDE, "1st and 2nd-degree connections": Audience.WIDE,
-          "1st-degree connections": Audience.FRIENDS,  # 4.1 (contact info: "Only 1st-degree connections")
-          "only visible to me": Audience.ONLY_ME},  # 4.1 (the same page family's "Only visible to me")
-         page_others=("Allow connections to export emails",)),  # 4.1
-    Item("linkedin.discover_email",
-         ("Profile discovery using email address",),  # 4.1
-         ("profile-discovery-email",),  # not in the facts: the real site's address
-         {"anyone": Audience.PUBLIC, "everyone": Audience.PUBLIC,  # 4.1
-          "2nd-degree connections": Audience.WIDE,
-          "1st-degree connections": Audience.FRIENDS,  # 4.1
-          "no one": Audience.ONLY_ME,  # 4.1
-          "nobody": Audience.ONLY_ME}),  # not in the facts: the discovery pages' option
-    Item("linkedin.discover_phone",
-         ("Profile discovery using phone number",),  # 4.1
-         ("profile-discovery-phone",),
-         {"everyone": Audience.PUBLIC, "anyone": Audience.PUBLIC,  # 4.1
-          "2nd-degree connections": Audience.WIDE,
-          "1st-degree connections": Audience.FRIENDS,  # 4.1
-          "no one": Audience.ONLY_ME,  # 4.1
-          "nobody": Audience.ONLY_ME}),  # not in the facts: the discovery pages' option
-    Item("linkedin.last_name",
-         (),  # the facts name its page and its two values, not its label
-         ("last-name-visibility", "name-visibility"),  # 4.1
-         {"full last name": Audience.PUBLIC, "last initial": NOT_SHOWN}),  # 4.1
-    Item("linkedin.active_status",
-         ("Manage active status", "Who can see that you are currently active"),  # 4.1
-         ("manage-active-status",),
-         {"all linkedin members": Audience.PUBLIC, "everyone": Audience.PUBLIC,  # 4.1 / CHECKS.md
-          "your connections only": Audience.FRIENDS,  # not in the facts: the page's option
-          "your connections": Audience.FRIENDS,  # 4.1 (audience wording)
-          "no one": Audience.ONLY_ME}),  # 4.1
-)
-ITEM = {item.check: item for item in ITEMS}
-VISIBILITY_LINK = ("visibility",)  # 4.1: the settings' "Visibility" category
+def value_tables(spec: Declaration) -> dict[str, dict]:
+    """Every [values.*] table of the declaration, in English: word -> audience, or True/False."""
+    return {name: words.get() for name, words in spec.values.items()}
 
-# Public profile settings (4.1): the master switch, the photo's audience, the sections.
-MASTER = ("Your profile's public visibility", "Edit visibility")
-PHOTO = ("Profile photo",)
-PHOTO_WORDS = {"public": Audience.PUBLIC, "all linkedin members": Audience.WIDE, "your network": Audience.WIDE,
-               "your connections": Audience.FRIENDS}
-SUMMARY = ("Summary", "About")  # 4.1 "Summary/About"
-# Public-profile sections that carry personal life rather than work (guidance C4: keep the
-# professional profile free of family, home and personal contact details): the switch's
-# label (4.1) -> the headings the public page shows for it (the section's own name, and
-# "Activity", the public page's name for articles and activity).
-PERSONAL_SECTIONS = {
-    "Articles & activity": ("Articles & activity", "Activity"),
-    "Websites": ("Websites",),
-    "Volunteer experience": ("Volunteer experience",),
-    "Causes": ("Causes",),
-    "Groups": ("Groups",),
-}
-# The other section switches the facts name (4.1), so a row never reaches into theirs.
-OTHER_SECTIONS = ("Headline", "Current and past experience", "Education", "Licenses & certifications", "Skills",
-                  "Recommendations", "Projects", "Publications", "Courses", "Honors & awards", "Languages",
-                  "Organizations", "Patents", "Test scores")
-ABOUT_HEADINGS = ("about", "summary")
 
-# What a logged-out visitor may get at a profile's address (facts section 10).
-NOT_FOUND_TEXT = ("the linkedin profile you're looking for isn't public or doesn't exist",)
-NOT_FOUND_PAGE_KEY = "public_profile_v3_desktop"
+def visibility_items(spec: Declaration, values: dict[str, dict] | None = None) -> tuple[Item, ...]:
+    """The visibility settings as the audit reads them, from the declaration."""
+    values = value_tables(spec) if values is None else values
+    items = []
+    for check in VISIBILITY:
+        setting = spec.settings.get(check)
+        if setting is None:
+            page, table = UNLABELLED[check]
+            labels, words, toggle = (), values[table], False
+        else:
+            page, labels, toggle = setting.page, setting.labels.get(), setting.switch
+            words = values[SWITCH_WORDS[check]] if toggle else setting.values.get()
+        slug = spec.pages[page].path.rstrip("/").rsplit("/", 1)[-1]
+        items.append(Item(check, labels, page, (slug, *spec.words.get(f"also:{page}", ())), words, toggle,
+                          spec.words.get(f"others:{page}", ())))
+    return tuple(items)
+
+
+def personal_sections(spec: Declaration) -> dict[str, tuple[str, ...]]:
+    """Public-profile sections that carry personal life: the switch's label -> the headings
+    the public page shows for it ([words] "section:<label>")."""
+    return {key.split(":", 1)[1]: headings for key, headings in spec.words.items() if key.startswith("section:")}
+
 
 # Personal details in free text (About, or any other section). Written for a social worker's
 # profile: "children's services", "family support" or "our children and young people" are
@@ -163,21 +113,6 @@ PERSONAL_DETAILS: dict[str, tuple[str, ...]] = {
 EMAIL_IN_TEXT = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}\b")
 PHONE_IN_TEXT = re.compile(r"\+?\(?\d[\d\s().-]{6,}\d")
 CONTACT = "an email address or phone number"
-
-# What each page kind must show before it is read (LinkedIn builds most of it by script).
-CONTROLS = ("[role=main] [role=switch]", "main [role=switch]", "main [role=radio]", "main input[type=radio]",
-            "main input[type=checkbox]", "main select", "main [role=radiogroup]", "main [role=checkbox]",
-            "main fieldset", "main button[aria-label]", "main a[aria-label]", "main [role=button][aria-label]")
-READY_HOME = Ready("your LinkedIn home page",  # 4.4: the signed-in navigation
-                   selectors=("nav a[href*='/feed']", "nav a[href*='/mynetwork']"))
-READY_PUBLIC_SETTINGS = Ready("your public profile settings",
-                              texts=(*MASTER, *PERSONAL_SECTIONS, *SUMMARY))
-READY_HUB = Ready("your settings", texts=(*VISIBILITY_LINK, *(label for item in ITEMS for label in item.labels)))
-READY_VISIBILITY = Ready("your visibility settings", texts=tuple(label for item in ITEMS for label in item.labels))
-READY_PROFILE = Ready("a LinkedIn profile", texts=NOT_FOUND_TEXT,
-                      selectors=("main h1", "[role=main] h1", "h1", "[role=heading][aria-level='1']"))
-READY_CONNECTIONS = Ready("your connections", texts=("connections",),
-                          selectors=("main li", "[role=main] li", "main [role=listitem]"))
 
 
 def personal_details(lines: list[str]) -> list[str]:
@@ -314,16 +249,14 @@ def _graph(blobs: list[str]) -> list[dict]:
     return nodes
 
 
-def _section_named(text: str) -> str | None:
-    t = norm(text).strip(" :")
-    for section, headings in PERSONAL_SECTIONS.items():
-        if t in (norm(h) for h in headings):
-            return section
-    return None
-
 
 def _path(url: str) -> str:
     return urlsplit(url).path.rstrip("/").lower()
+
+
+def _named(words: tuple[str, ...]) -> set[str]:
+    """Wordings as readers compare them."""
+    return {norm(w) for w in words}
 
 
 class LinkedInAudit(PlatformAudit):
@@ -331,6 +264,8 @@ class LinkedInAudit(PlatformAudit):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.values = value_tables(self.spec)
+        self.items = visibility_items(self.spec, self.values)
         self.vanity = ""
         self.vanity_confirmed = False  # the owner's own public profile settings showed the address
         self.sections: dict[str, bool] = {}  # personal section -> shown (settings page)
@@ -346,23 +281,26 @@ class LinkedInAudit(PlatformAudit):
         self._feed_profiles: list[tuple[str, list[str]]] = []  # (vanity, the link's lines) on the feed
         self._loaded_urls: set[str] = set()
 
+    @property
+    def personal_sections(self) -> dict[str, tuple[str, ...]]:
+        return personal_sections(self.spec)
+
     def steps(self) -> list[Step]:
         every = frozenset(c.id for c in checks_for("linkedin"))
         c = lambda *ids: frozenset(f"linkedin.{i}" for i in ids)  # noqa: E731
+        pages = self.spec.pages
         return [
-            Step("finding your LinkedIn account", self.read_feed, every),
-            Step("reading your public profile settings", self.read_public_settings, c("public_profile")),
-            Step("reading your visibility settings", self.read_visibility,
-                 c("connections_visibility", "email_visibility", "discover_email", "discover_phone", "last_name",
-                   "active_status")),
+            Step(pages["home"].step, self.read_feed, every),
+            Step(pages["settings:public"].step, self.read_public_settings, c("public_profile")),
+            Step(pages["settings:hub"].step, self.read_visibility, frozenset(VISIBILITY)),
             Step("opening your profile as a stranger who isn't logged in", self.read_public_profile,
                  c("public_profile")),
-            Step("reading your connections", self.read_connections, c("connections_watchlist")),
+            Step(pages["connections"].step, self.read_connections, c("connections_watchlist")),
         ]
 
     # -- reading ------------------------------------------------------------------------------------
     def read_feed(self) -> None:
-        loaded = self.load("home", f"{BASE}/feed/", owner=True, ready=READY_HOME)
+        loaded = self.load("home", self.spec.url("home"), owner=True, ready=self.spec.ready["home"])
         if not loaded.ok:
             return
         for link in li_read(self.owner, "profileLinks"):
@@ -371,19 +309,20 @@ class LinkedInAudit(PlatformAudit):
                 self._feed_profiles.append((vanity, link["lines"]))
         # The feed links to other people's profiles too: a link that says it is yours wins,
         # and the public profile settings' own address (read next) overrides this guess.
-        mine = [v for v, lines in self._feed_profiles
-                if any(norm(line) in ("view profile", "your profile") for line in lines)]
+        own = _named(self.spec.words["own_profile_link"])
+        mine = [v for v, lines in self._feed_profiles if any(norm(line) in own for line in lines)]
         guess = mine or [v for v, _lines in self._feed_profiles]
         if guess:
             self._set_vanity(guess[0])
 
     def _set_vanity(self, vanity: str) -> None:
         self.vanity = vanity
-        self.account.profile_url = f"{BASE}/in/{vanity}/"
+        self.account.profile_url = f"{self.spec.base}/in/{vanity}/"
         # The name a person reads in the feed's link to the profile (its first line; the
         # photo's description is not part of what is read).
+        not_names = _named((*self.spec.words["own_profile_link"], *self.spec.words["me"]))
         names = [line for v, lines in self._feed_profiles if v.lower() == vanity.lower() for line in lines
-                 if norm(line) not in ("view profile", "your profile", "me") and len(norm(line)) >= 2]
+                 if norm(line) not in not_names and len(norm(line)) >= 2]
         self.account.display_name = names[0] if names else ""
 
     def _names(self) -> list[str]:
@@ -394,13 +333,14 @@ class LinkedInAudit(PlatformAudit):
         first, _, last = name.rpartition(" ")
         return [name] + ([f"{first} {last[0]}."] if first and last else [])
 
-    def _signed_out(self) -> bool:
-        return self.signed_out()
-
     def read_public_settings(self) -> None:
-        if self._signed_out():
+        if self.signed_out():
             return
-        loaded = self.load("settings:public", PUBLIC_SETTINGS, owner=True, ready=READY_PUBLIC_SETTINGS)
+        words = self.spec.words
+        master, photo, about, other = words["master"], words["photo"], words["about"], words["other_sections"]
+        personal = self.personal_sections
+        ready = replace(self.spec.ready["public_settings"], texts=(*master, *personal, *about))
+        loaded = self.load("settings:public", self.spec.url("settings:public"), owner=True, ready=ready)
         if not loaded.ok:
             return
         # "Edit your custom URL": the owner's own address, whatever the feed suggested.
@@ -409,16 +349,16 @@ class LinkedInAudit(PlatformAudit):
             feed = {v.lower() for v, _lines in self._feed_profiles}
             self._set_vanity(next((v for v in found if v.lower() in feed), found[0]))
             self.vanity_confirmed = True
-        sections = [*PERSONAL_SECTIONS, *SUMMARY, *OTHER_SECTIONS]
-        self.read_toggle("public", loaded, MASTER, ON_OFF, others=[*PHOTO, *sections])
-        for section in PERSONAL_SECTIONS:
-            self.read_toggle(f"section:{section}", loaded, (section,), ON_OFF,
-                             others=[*MASTER, *PHOTO, *(s for s in sections if s != section)])
+        switch = self.values["switch"]
+        sections = [*personal, *about, *other]
+        self.read_toggle("public", loaded, master, switch, others=[*photo, *sections])
+        for section in personal:
+            self.read_toggle(f"section:{section}", loaded, (section,), switch,
+                             others=[*master, *photo, *(s for s in sections if s != section)])
             if "value" in self.reads[f"section:{section}"]:
                 self.sections[section] = self.reads[f"section:{section}"]["value"]
-        self.read_toggle("summary", loaded, SUMMARY, ON_OFF, others=[*MASTER, *PHOTO, *PERSONAL_SECTIONS, *OTHER_SECTIONS],
-                         optional=True)
-        self.read_choice_setting("photo", loaded, list(PHOTO), PHOTO_WORDS, others=[*MASTER, *sections])
+        self.read_toggle("summary", loaded, about, switch, others=[*master, *photo, *personal, *other], optional=True)
+        self.read_choice_setting("photo", loaded, list(photo), self.values["photo"], others=[*master, *sections])
         # The owner's preview of the public profile: recognised by the member's name, then
         # read for personal details anywhere in it (its About above all).
         groups = read(self.owner, "readGroups")
@@ -429,12 +369,13 @@ class LinkedInAudit(PlatformAudit):
     def _details_in(self, groups: list[dict], person: dict | None = None) -> list[str]:
         """Personal details in a profile's sections: "About (where you live, your family)"."""
         out: dict[str, list[str]] = {}
+        about = _named(self.spec.words["about_headings"])
         for group in groups:
             kinds = personal_details(group["lines"])
             if not kinds:
                 continue
             heading = group["heading"].strip()
-            where = "About" if norm(heading) in ABOUT_HEADINGS else (
+            where = "About" if norm(heading) in about else (
                 "your name and headline" if norm(heading) in [norm(n) for n in self._names()] else heading or "your profile")
             out.setdefault(where, [])
             out[where] += [k for k in kinds if k not in out[where]]
@@ -444,6 +385,13 @@ class LinkedInAudit(PlatformAudit):
                 out.setdefault("About", [])
                 out["About"] += [k for k in kinds if k not in out["About"]]
         return [f"{where} ({', '.join(kinds)})" for where, kinds in out.items()]
+
+    def _section_named(self, text: str) -> str | None:
+        t = norm(text).strip(" :")
+        for section, headings in self.personal_sections.items():
+            if t in _named(headings):
+                return section
+        return None
 
     def read_toggle(self, key: str, loaded: Loaded, labels, words: dict, others=(), optional: bool = False) -> None:
         """An on/off setting into self.reads[key]: a switch's state, or its value in words
@@ -473,10 +421,11 @@ class LinkedInAudit(PlatformAudit):
                 f"Boundary found '{label}' but couldn't read whether it is on." if got.get("found") or choice.get("found")
                 else f"The settings page didn't show '{label}'. {self.name} may have changed this page; check it by hand.")}
 
-    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict,
-                            others: list[str] = ()) -> None:
-        super().read_choice_setting(key, loaded, labels, words, others=others)
-        if loaded.ok and "value" not in self.reads[key] and "more than one" not in self.reads[key]["problem"]:
+    def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict, optional: bool = False,
+                            others: list[str] = (), reader=read, fn: str = "readChoice") -> None:
+        super().read_choice_setting(key, loaded, labels, words, optional=optional, others=others, reader=reader, fn=fn)
+        got = self.reads.get(key, {})
+        if loaded.ok and "value" not in got and "more than one" not in got.get("problem", ""):
             # An icon button elsewhere on the page that names the setting and its value.
             values = li_read(self.owner, "namedValues", labels=list(labels), words=list(words))
             if len(values) == 1:
@@ -484,30 +433,35 @@ class LinkedInAudit(PlatformAudit):
                                    "label": labels[0]}
 
     def read_visibility(self) -> None:
-        if self._signed_out():
+        if self.signed_out():
             return
-        hub = self.load("settings:hub", SETTINGS_HUB, owner=True, ready=READY_HUB)
-        self._loaded_urls.add(SETTINGS_HUB)
+        labels = tuple(label for item in self.items for label in item.labels)
+        link_names = _named(self.spec.words["visibility_link"])
+        hub_url = self.spec.url("settings:hub")
+        hub = self.load("settings:hub", hub_url, owner=True,
+                        ready=replace(self.spec.ready["settings"], texts=(*self.spec.words["visibility_link"], *labels)))
+        self._loaded_urls.add(hub_url)
         if hub.ok:
             self._read_rows(hub)
             if self._unread() and not self._links_to_unread():
-                visibility = next((link["href"] for link in read(self.owner, "links")
-                                   if link["name"] in VISIBILITY_LINK), None)
+                visibility = next((link["href"] for link in read(self.owner, "links") if link["name"] in link_names),
+                                  None)
                 if visibility and visibility not in self._loaded_urls:
                     self._loaded_urls.add(visibility)
-                    page = self.load("settings:visibility", visibility, owner=True, ready=READY_VISIBILITY)
+                    page = self.load("settings:visibility", visibility, owner=True,
+                                     ready=replace(self.spec.ready["visibility"], texts=labels))
                     if page.ok:
                         self._read_rows(page)
         # Items the rows didn't answer: open each item's own page once.
-        for check in self._unread():
-            item = ITEM[check]
+        public_settings = self.spec.pages["settings:public"].path.rstrip("/")
+        for item in self._unread():
             url = self._item_url(item)
-            if urlsplit(url).path.rstrip("/") == "/public-profile/settings" or url in self._loaded_urls:
-                self.reads.setdefault(check, {"problem": f"Boundary couldn't find the page of '{self._what(item)}'."})
+            if urlsplit(url).path.rstrip("/") == public_settings or url in self._loaded_urls:
+                self.reads.setdefault(item.check, {"problem": f"Boundary couldn't find the page of '{self._what(item)}'."})
                 continue
             self._loaded_urls.add(url)
-            ready = Ready(f"the page of '{self._what(item)}'", texts=item.labels, selectors=CONTROLS)
-            page = self.load(f"settings:{item.slugs[0]}", url, owner=True, ready=ready)
+            ready = replace(self.spec.ready["setting_page"], what=f"the page of '{self._what(item)}'", texts=item.labels)
+            page = self.load(item.page, url, owner=True, ready=ready)
             self._read_item(item, page, own_page=True)
 
     @staticmethod
@@ -516,37 +470,38 @@ class LinkedInAudit(PlatformAudit):
 
     def _item_url(self, item: Item) -> str:
         """The item's own page: the settings' link to it (by its name, or by its address,
-        /mypreferences/d/<slug> or .../visibility/<slug>), else the facts' address."""
+        /mypreferences/d/<slug> or .../visibility/<slug>), else its declared address."""
         labels = [norm(label) for label in item.labels]
         for link in self._hub_links:
             if any(label in link["name"] for label in labels):
-                return urljoin(BASE, link["href"])
+                return urljoin(self.spec.base, link["href"])
+        below = self.spec.pages[item.page].path.rstrip("/").rsplit("/", 1)[0].lower() + "/"
         for link in self._hub_links:
             path = _path(link["href"])
-            if path.startswith("/mypreferences/d/") and path.rsplit("/", 1)[-1] in item.slugs:
-                return urljoin(BASE, link["href"])
-        return f"{BASE}/mypreferences/d/{item.slugs[0]}"
+            if path.startswith(below) and path.rsplit("/", 1)[-1] in item.slugs:
+                return urljoin(self.spec.base, link["href"])
+        return self.spec.url(item.page)
 
-    def _unread(self) -> list[str]:
-        return [item.check for item in ITEMS if "value" not in self.reads.get(item.check, {})]
+    def _unread(self) -> list[Item]:
+        return [item for item in self.items if "value" not in self.reads.get(item.check, {})]
 
     def _links_to_unread(self) -> bool:
-        wanted = [norm(label) for check in self._unread() for label in ITEM[check].labels]
+        wanted = [norm(label) for item in self._unread() for label in item.labels]
         return any(label in link["name"] for link in self._hub_links for label in wanted)
 
     def _read_rows(self, loaded: Loaded) -> None:
         """A settings list whose rows show each item's current value."""
         self._hub_links += read(self.owner, "links")
-        for check in self._unread():
-            if ITEM[check].labels:
-                self._read_item(ITEM[check], loaded, optional=True)
+        for item in self._unread():
+            if item.labels:
+                self._read_item(item, loaded, optional=True)
 
     def _read_item(self, item: Item, loaded: Loaded, optional: bool = False, own_page: bool = False) -> None:
         check = item.check
         # On a list, every other item's label is a neighbour's; on an item's own page, only
         # the other controls of that page are.
         others = list(item.page_others) if own_page else [
-            label for other in ITEMS if other is not item for label in other.labels]
+            label for other in self.items if other is not item for label in other.labels]
         if item.labels:
             if item.toggle:
                 self.read_toggle(check, loaded, item.labels, item.values, others=others, optional=optional)
@@ -593,16 +548,17 @@ class LinkedInAudit(PlatformAudit):
     def read_public_profile(self) -> None:
         if not self.vanity:
             return
+        url = f"{self.spec.base}/in/{self.vanity}/"
         if not self.vanity_confirmed:
             # A profile link on the feed may be anyone's: without the address the owner's
             # own settings show, no page a stranger gets could be proven to be the member's.
-            self.pages["public:profile"] = Loaded(requested=f"{BASE}/in/{self.vanity}/", problem=PageProblem(
+            self.pages["public:profile"] = Loaded(requested=url, problem=PageProblem(
                 ProblemKind.NOT_RECOGNISED, "Boundary couldn't confirm your profile's address from your public "
                                             "profile settings, so it couldn't check what a stranger sees there."))
             return
-        url = f"{BASE}/in/{self.vanity}/"
+        ready = replace(self.spec.ready["profile"], texts=self.spec.words["not_found"])
         try:
-            loaded = self.load("public:profile", url, owner=False, ready=READY_PROFILE)
+            loaded = self.load("public:profile", url, owner=False, ready=ready)
         except Stopped:
             raise
         except Exception:  # the page navigated away while it was read (an anti-robot page reloading)
@@ -619,33 +575,36 @@ class LinkedInAudit(PlatformAudit):
         nodes = _graph(read(self.public, "jsonBlobs"))
         person = next((n for n in nodes if n.get("@type") == "Person"), None)
         groups = read(self.public, "readGroups")
-        shown = {_section_named(g["heading"]) for g in groups if g["heading"]}
+        shown = {self._section_named(g["heading"]) for g in groups if g["heading"]}
         # Posts in the page's own description for search engines are public activity too.
         if any(n.get("@type") in ("Article", "SocialMediaPosting") for n in nodes):
-            shown.add("Articles & activity")
-        self.public_sections = [s for s in PERSONAL_SECTIONS if s in shown] + self._details_in(groups, person)
+            shown.add(self._section_named(self.spec.words["posts_section"][0]))
+        self.public_sections = [s for s in self.personal_sections if s in shown] + self._details_in(groups, person)
 
     def _not_found(self, loaded: Loaded) -> bool:
         """LinkedIn's "Profile Not Found" at the member's own address (facts section 10)."""
         if loaded.problem is not None and not (loaded.problem.kind is ProblemKind.HTTP_ERROR and loaded.status == 404):
             return False
-        if _path(loaded.url) != f"/in/{self.vanity}".lower() or not any(t in loaded.text for t in NOT_FOUND_TEXT):
+        if _path(loaded.url) != f"/in/{self.vanity}".lower() or \
+                not any(t in loaded.text for t in _named(self.spec.words["not_found"])):
             return False
         key = li_read(self.public, "pageKey")
-        return not key or key == NOT_FOUND_PAGE_KEY
+        return not key or key in self.spec.words["not_found_page_key"]
 
     def read_connections(self) -> None:
-        if self._signed_out() or not self.options.watch_list:
+        if self.signed_out() or not self.options.watch_list:
             return
-        loaded = self.load("connections", CONNECTIONS, owner=True, ready=READY_CONNECTIONS)
+        words, ready = self.spec.words, self.spec.ready["connections"]
+        loaded = self.load("connections", self.spec.url("connections"), owner=True, ready=ready)
         if not loaded.ok and loaded.problem.kind is ProblemKind.HTTP_ERROR:
             # Not at the usual address: follow My Network's own "Connections" link.
-            network = self.load("network", f"{BASE}/mynetwork/", owner=True, ready=READY_HOME)
-            href = next((link["href"] for link in read(self.owner, "links") if link["name"].startswith("connections")),
-                        None) if network.ok else None
+            network = self.load("network", self.spec.url("network"), owner=True, ready=self.spec.ready["home"])
+            names = _named(words["connections_link"])
+            href = next((link["href"] for link in read(self.owner, "links")
+                         if any(link["name"].startswith(n) for n in names)), None) if network.ok else None
             if href is None:
                 return
-            loaded = self.load("connections", urljoin(BASE, href), owner=True, ready=READY_CONNECTIONS)
+            loaded = self.load("connections", urljoin(self.spec.base, href), owner=True, ready=ready)
         if not loaded.ok:
             return
         m = re.search(r"([\d,]+)\s+connections?\b", norm(" ".join(loaded.info.get("headings", []))))
@@ -656,8 +615,10 @@ class LinkedInAudit(PlatformAudit):
             self.connections = [n for n in dict.fromkeys(read(self.owner, "listNames"))]
             return len(self.connections)
 
+        more = re.compile("|".join(re.escape(w) for w in words["show_more"]), re.I)
+
         def show_more() -> None:
-            button = self.owner.get_by_role("button", name=re.compile(r"show more", re.I))
+            button = self.owner.get_by_role("button", name=more)
             try:
                 if button.count() and button.first.is_visible():
                     button.first.click(timeout=2000)
@@ -676,16 +637,10 @@ class LinkedInAudit(PlatformAudit):
         if not self.account.display_name and self.vanity:
             self.account.display_name = self.vanity
         out = [self.decide_public_profile(), self.decide_connections_visibility()]
-        out += [self.decide_choice(c) for c in ("linkedin.email_visibility", "linkedin.discover_email",
-                                                "linkedin.discover_phone")]
-        out += [self.decide_last_name(), self.decide_choice("linkedin.active_status"), self.decide_watchlist()]
+        out += [self.decide_setting(c) for c in ("linkedin.email_visibility", "linkedin.discover_email",
+                                                 "linkedin.discover_phone")]
+        out += [self.decide_last_name(), self.decide_setting("linkedin.active_status"), self.decide_people()]
         return out
-
-    def _reason(self, key: str, page: str) -> str:
-        got = self.reads.get(key)
-        if got and "problem" in got:
-            return got["problem"]
-        return (self.problem(page) or self.problem("home") or STOPPED).reason
 
     def decide_public_profile(self) -> Finding:
         check = "linkedin.public_profile"
@@ -694,8 +649,7 @@ class LinkedInAudit(PlatformAudit):
         on = master.get("value")
         ev: list[Evidence] = []
         if "value" in master:
-            ev.append(evidence(Source.SETTING, master["loaded"],
-                               f"'Your profile's public visibility' is {'on' if on else 'off'}."))
+            ev.append(evidence(Source.SETTING, master["loaded"], f"'{master['label']}' is {'on' if on else 'off'}."))
         photo = self.reads.get("photo", {})
         photo_note = (" Your photo is public too: check it shows nothing of your home or family."
                       if photo.get("value") is Audience.PUBLIC else "")
@@ -740,7 +694,7 @@ class LinkedInAudit(PlatformAudit):
         if on:
             why_public = ("the stranger's view couldn't be opened" if self.public_state is None
                           else "a stranger got \"Profile Not Found\", which disagrees with the setting")
-            missing = [s for s in PERSONAL_SECTIONS if s not in self.sections]
+            missing = [s for s in self.personal_sections if s not in self.sections]
             if missing:
                 return self.unknown(check, f"Your public profile is on, but Boundary couldn't read whether it shows "
                                            f"{', '.join(missing)}, and {why_public}.", ev)
@@ -755,68 +709,47 @@ class LinkedInAudit(PlatformAudit):
                                    "Your public profile's preview shows no home, family or contact details."))
             return self.ok(check, f"Your public profile is on and shows work details only ({why_public}, so this "
                                   f"comes from your settings).{photo_note}", ev, Audience.PUBLIC)
-        return self.unknown(check, self._reason("public", "settings:public"), ev)
+        return self.unknown(check, self.reason("public", "settings:public"), ev)
+
+    def _item(self, check: str) -> Item:
+        return next(item for item in self.items if item.check == check)
 
     def decide_connections_visibility(self) -> Finding:
+        # A switch whose verdict names an audience, and whose evidence quotes the state as shown
+        # ("Visible"): not the generic decision of a switch.
         check = "linkedin.connections_visibility"
         got = self.reads.get(check, {})
         if "value" not in got:
-            return self.unknown(check, self._reason(check, "settings:connections-visibility"))
+            return self.unknown(check, self.reason(check, self._item(check).page))
         ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {shown_words(got['raw'])}.")]
         if got["value"]:
             return self.at_risk(check, "Your connections can see your list of connections.", ev, Audience.FRIENDS)
         return self.ok(check, "Only you can see your connections.", ev, Audience.ONLY_ME)
 
-    def decide_choice(self, check: str) -> Finding:
-        got = self.reads.get(check, {})
-        item = ITEM[check]
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, f"settings:{item.slugs[0]}"))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is set to '{got['raw']}'.")]
-        value = got["value"]
-        what = {
-            "linkedin.email_visibility": ("can see or download your email address", {Audience.PUBLIC, Audience.WIDE}),
-            "linkedin.discover_email": ("can find your profile with your email address", {Audience.PUBLIC}),
-            "linkedin.discover_phone": ("can find your profile with your phone number", {Audience.PUBLIC}),
-            "linkedin.active_status": ("can see when you're online", {Audience.PUBLIC}),
-        }[check]
-        if value in what[1]:
-            who = "Anyone on LinkedIn" if value is Audience.PUBLIC else "Your connections' connections"
-            return self.at_risk(check, f"{who} {what[0]}.", ev, value)
-        if value is Audience.ONLY_ME:
-            return self.ok(check, f"No one else {what[0]}.", ev, value)
-        who = re.sub(r"\s+only$", "", got["raw"][:1].lower() + got["raw"][1:])
-        return self.ok(check, f"Only {who} {what[0]}.", ev, value)
-
     def decide_last_name(self) -> Finding:
+        # Not a [settings] entry (no label in the facts), and neither value is a risk.
         check = "linkedin.last_name"
         got = self.reads.get(check, {})
         if "value" not in got:
-            return self.unknown(check, self._reason(check, "settings:last-name-visibility"))
+            return self.unknown(check, self.reason(check, self._item(check).page))
         ev = [evidence(Source.SETTING, got["loaded"], f"Last name visibility is set to '{got['raw']}'.")]
-        if got["value"] is NOT_SHOWN:
+        if got["value"] is Audience.ONLY_ME:
             return self.ok(check, "People outside your network see only your last initial.", ev, Audience.FRIENDS)
         return self.ok(check, "Your full last name is shown, as usual for a work profile.", ev, Audience.PUBLIC)
 
-    def decide_watchlist(self) -> Finding:
+    def decide_people(self) -> Finding:
         check = "linkedin.connections_watchlist"
-        if not self.options.watch_list:
-            return self.skipped(check, "You haven't given a private watch list of names to look for.")
         loaded = self.pages.get("connections")
-        if loaded is None or not loaded.ok:
-            return self.unknown(check, (self.problem("connections") or self.problem("home") or STOPPED).reason)
-        matches = count_watch_list_matches(self.connections, self.options.watch_list)
-        ev = [evidence(Source.OWNER_VIEW, loaded,
-                       f"Compared {plural(len(self.connections), 'connection')} with your watch list.")]
-        if matches:  # a match is a match, however much of the list was read
-            verb = "matches" if matches == 1 else "match"
-            return self.at_risk(check, f"{matches} of your connections {verb} a name on your private watch list.", ev)
+        lists = {"connections": self.connections} if loaded is not None and loaded.ok else None
+        found = self.decide_watchlist(check, lists, {"connections": self.connections_total}, "connections",
+                                      "connection", "your connections")
+        if lists is None or found.status in (Status.AT_RISK, Status.SKIPPED):
+            return found  # a match is a match, however much of the list was read
+        # "Nobody matches" needs the whole list: one read part-way, or without its count, proves nothing.
         if not self.connections_complete:
-            return self.unknown(check, self.connections_problem or "Boundary couldn't read your whole connections list.")
+            return self.unknown(check, self.connections_problem or "Boundary couldn't read your whole connections list.",
+                                found.evidence)
         if self.connections_total is None:
             return self.unknown(check, "Boundary couldn't tell how many connections you have, so it can't be sure "
-                                       "it read them all.")
-        if self.connections_total > len(self.connections):
-            return self.unknown(check, f"Boundary could only read {len(self.connections)} of your "
-                                       f"{self.connections_total} connections.")
-        return self.ok(check, "None of your connections match your private watch list.", ev)
+                                       "it read them all.", found.evidence)
+        return found

@@ -8,7 +8,7 @@ profile logged out, with the page's own embedded description of the account
 `__UNIVERSAL_DATA_FOR_REHYDRATION__`, or the older `SIGI_STATE`) and its public videos;
 each public video's own page, for place tags. Labels and markers come from
 docs/research/platform-facts.md (sections 5 and 10), the captures' notes (the page's
-own wording) and CHECKS.md.
+own wording) and CHECKS.md, as data in platform.toml beside this file.
 
 What a stranger's view proves is narrow: it counts only when it is provably this account's
 own profile (its address and its @name); a login page, a puzzle (`/verify`, or any answer
@@ -24,9 +24,11 @@ import functools
 import json
 import re
 import time
+from dataclasses import replace
 from urllib.parse import quote, unquote, urlsplit
 
 from audits.catalog import checks_for
+from audits.declaration import DEFAULT_LANGUAGE, Setting, Wording
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import (
     QUIET_MS,
@@ -43,57 +45,25 @@ from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
 from audits.watchwords import WordMatcher
 
-BASE = "https://www.tiktok.com"
+# Labels, value words, the page's address, landmarks and markers live in platform.toml.
 
 # A puzzle can arrive as an HTTP 200 with this response header and `data: null` (facts 10).
 PUZZLE_HEADER = "bdturing-verify"
-
-# Labels as data: each setting's variants, the current wording first (facts 5.1, the
-# captures' i18n table). A label matches only its own row or control, never help text.
-PRIVATE = ("Private account",)
-SUGGEST = ("Suggest your account to others",)
-CHOICES = {
-    "direct_messages": ("Direct messages",),
-    "duet": ("Duet",),
-    "stitch": ("Stitch",),
-    "following_list": ("Following list",),
-    "liked_videos": ("Liked videos",),
-}
-# Other settings on the same page: a row never reaches into theirs.
-NEIGHBOURS = ("Activity status", "Comments")
-# Who "Suggest your account to others" can suggest you to (CHECKS.md: contacts, Facebook
-# friends, mutuals; the fourth as the page words it). Each tuple: one choice's variants, the
-# current wording first. The first three must each be read before "off" can count as ok.
-SUGGEST_CHOICES = (("Contacts",), ("Facebook friends",), ("People with mutual connections", "Mutual connections"),
-                   ("People who open or send links to you", "Links"))
-SUGGEST_REQUIRED = SUGGEST_CHOICES[:3]
-
-EVERYONE, LIMITED = Audience.PUBLIC, Audience.FRIENDS
-CHOICE_WORDS = {"everyone": EVERYONE, "friends": LIMITED, "suggested friends": LIMITED, "mutual friends": LIMITED,
-                "followers that you follow back": LIMITED, "people you follow": LIMITED, "followers": LIMITED,
-                "only me": Audience.ONLY_ME, "only you": Audience.ONLY_ME, "no one": Audience.ONLY_ME}
-# What a visitor reads (the page's own i18n table): a private account, an empty profile.
-PRIVATE_PHRASES = ("this account is private",)
-NO_VIDEOS = ("this user has not published any videos",)
+# Who "Suggest your account to others" can suggest you to ([words] "suggest:<name>"): these
+# three (CHECKS.md: contacts, Facebook friends, mutuals) must each be read before "off" counts as ok.
+SUGGEST_REQUIRED = ("suggest:contacts", "suggest:facebook_friends", "suggest:mutual")
 # webapp.user-detail.statusCode: 0 the account; 10222 "private" (facts 10: it may come back
 # even with a valid session, so alone it proves nothing).
 PRIVATE_STATUS = 10222
-
-# What each page kind must show before it is read.
-READY_SETTINGS = Ready("your privacy settings",
-                       texts=(*PRIVATE, *SUGGEST, *(label for labels in CHOICES.values() for label in labels)))
-READY_HOME = Ready("TikTok's home page", selectors=("nav", "[role=navigation]", "article", "[role=article]"))
-READY_VIDEO = Ready("the video's own page",
-                    selectors=("h1", "[role=heading][aria-level='1']", "article", "[role=article]"))
 DIALOG_WAIT = 4.0  # seconds for a settings dialog's switches to show their states
 MAX_VIDEO_PAGES = 60  # beyond this, place tags aren't opened one by one (the verdict says so)
 NO_ACCOUNT = ("Boundary couldn't tell which TikTok account is signed in, so it couldn't open your profile "
               "as a stranger would.")
 
 
-def _ready_profile(unique_id: str) -> Ready:
-    """The profile: its @name shown, or its "private" or "no videos" state."""
-    return Ready("your profile", texts=(unique_id, *PRIVATE_PHRASES, *NO_VIDEOS))
+def suggest_choices(spec) -> dict[str, tuple[str, ...]]:
+    """Who "Suggest your account to others" can suggest you to: [words] key -> its wordings."""
+    return {key: words for key, words in spec.words.items() if key.startswith("suggest:")}
 
 
 # -- TikTok's own readers ------------------------------------------------------------------
@@ -265,6 +235,15 @@ def tt_read(page, fn: str, **kwargs):
     return page.evaluate(readers_js(), {"fn": fn, **kwargs})
 
 
+EXACT = {"readSwitch": "readSwitchOwn", "readChoice": "readChoiceOwn"}
+
+
+def tt_exact(page, fn: str, **kwargs):
+    """readers.js's readSwitch / readChoice in TikTok's exact-label versions (a reader for
+    PlatformAudit.read_setting)."""
+    return tt_read(page, EXACT.get(fn, fn), **kwargs)
+
+
 # -- the pages' own data -------------------------------------------------------------------
 def _scopes(blobs: list[str]):
     """Each `__DEFAULT_SCOPE__` (2025-26) or SIGI_STATE-like object among the page's JSON."""
@@ -337,12 +316,13 @@ def _video_detail(blobs: list[str]) -> tuple[int | None, dict | None]:
     return None, None
 
 
-def _profile_link(links: list[dict]) -> str | None:
-    """The signed-in navigation's own "Profile" link: /@<uniqueId>."""
+def _profile_link(links: list[dict], names: tuple[str, ...]) -> str | None:
+    """The signed-in navigation's own "Profile" link (by one of `names`): /@<uniqueId>."""
+    names = {norm(n) for n in names}
     found = set()
     for link in links:
         m = re.fullmatch(r"/@([^/?#]+)/?", urlsplit(link["href"]).path)
-        if m and link["name"] in ("profile", "view profile", "your profile"):
+        if m and link["name"] in names:
             found.add(unquote(m.group(1)))
     return found.pop() if len(found) == 1 else None
 
@@ -350,12 +330,6 @@ def _profile_link(links: list[dict]) -> str | None:
 def _only(value: Audience, raw: str) -> str:
     """ "Only you" / "Only friends": who a narrower choice leaves."""
     return "Only you" if value is Audience.ONLY_ME else f"Only {raw.lower()}"
-
-
-def _others(*mine: tuple[str, ...]) -> list[str]:
-    """Every other setting's labels on the privacy page."""
-    every = [PRIVATE, SUGGEST, *CHOICES.values(), *((n,) for n in NEIGHBOURS)]
-    return [label for labels in every if labels not in mine for label in labels]
 
 
 class TikTokAudit(PlatformAudit):
@@ -399,7 +373,7 @@ class TikTokAudit(PlatformAudit):
         c = lambda *ids: frozenset(f"tiktok.{i}" for i in ids)  # noqa: E731
         public = c("private_account", "following_list", "liked_videos", "duet_stitch", "public_post_content")
         return [
-            Step("reading your TikTok privacy settings", self.read_settings, every),
+            Step(self.spec.pages["settings"].step, self.read_settings, every),
             Step("reading who TikTok suggests your account to", self.read_suggest, c("suggest_account")),
             Step("finding which TikTok account is signed in", self.find_account, public),
             Step("opening your profile as a stranger who isn't logged in", self.read_public_profile, public),
@@ -425,7 +399,7 @@ class TikTokAudit(PlatformAudit):
         """(uniqueId, nickname) of the signed-in account as this page names it, if it does."""
         try:
             user = _signed_in_user(read(page, "jsonBlobs"))
-            link = _profile_link(read(page, "links"))
+            link = _profile_link(read(page, "links"), self.spec.words["profile_link"])
         except Exception:  # a page that went away names nobody
             return None
         if user and link and norm(user["uniqueId"]) != norm(link):
@@ -443,39 +417,54 @@ class TikTokAudit(PlatformAudit):
             return
         self.unique_id, nickname = found
         self.account.display_name = nickname or f"@{self.unique_id}"
-        self.account.profile_url = f"{BASE}/@{self.unique_id}"
+        self.account.profile_url = f"{self.spec.base}/@{self.unique_id}"
 
     # -- reading ------------------------------------------------------------------------------------
+    def rows(self) -> list[Setting]:
+        """Every row of the privacy page that a setting's row must never reach into: the
+        declared settings, then those that are no check of their own ([words]): Duet and
+        Stitch (read like settings, with the page's choice words), "Suggest your account to
+        others" (read_suggest) and the page's other settings."""
+        spec = self.spec
+        choice = spec.values["choice"]  # every choice on the page
+
+        def row(key: str, values=None) -> Setting:
+            return Setting(key, "settings", Wording({DEFAULT_LANGUAGE: spec.words[key]}), values)
+
+        return [*spec.settings_on("settings"), row("duet", choice), row("stitch", choice), row("suggest"),
+                row("neighbours")]
+
+    def _labels_but(self, key: str) -> list[str]:
+        """The labels of every row of the privacy page but `key`'s."""
+        return [label for row in self.rows() if row.check != key for label in row.labels.get()]
+
     def read_settings(self) -> None:
-        loaded = self.load("settings", f"{BASE}/setting/privacy", owner=True, ready=READY_SETTINGS)
+        rows = self.rows()
+        read_here = [row for row in rows if row.check not in ("suggest", "neighbours")]
+        ready = replace(self.spec.ready["settings"],
+                        texts=tuple(label for row in rows if row.check != "neighbours" for label in row.labels.get()))
+        loaded = self.load("settings", self.spec.url("settings"), owner=True, ready=ready)
         if loaded.problem is None or loaded.problem.kind in (ProblemKind.LANGUAGE, ProblemKind.NOT_RECOGNISED,
                                                              ProblemKind.TIMEOUT):
             # Even a page Boundary can't read may name who is signed in.
             self._set_account(self._account_from(self.owner))
-        self._switch_setting("tiktok.private_account", loaded, PRIVATE, _others(PRIVATE))
-        for key, labels in CHOICES.items():
-            self._choice_setting(key, loaded, labels, CHOICE_WORDS, _others(labels))
+        for setting in read_here:
+            self.read_setting(setting, loaded, [row for row in rows if row is not setting], reader=tt_exact)
 
     def find_account(self) -> None:
         """When the settings page didn't say who is signed in: the home page's own data, or
         its navigation's "Profile" link."""
         if self.unique_id or self.account_problem:
             return
-        loaded = self.load("home", f"{BASE}/", owner=True, ready=READY_HOME)
+        loaded = self.load("home", self.spec.home_url, owner=True, ready=self.spec.ready["home"])
         if loaded.problem is None or loaded.problem.kind in (ProblemKind.LANGUAGE, ProblemKind.NOT_RECOGNISED,
                                                              ProblemKind.TIMEOUT):
             self._set_account(self._account_from(self.owner))
 
-    def _switch_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], others: list[str]) -> None:
-        self.read_switch_setting(key, loaded, list(labels), others=others, reader=tt_read, fn="readSwitchOwn")
-
-    def _choice_setting(self, key: str, loaded: Loaded, labels: tuple[str, ...], words: dict,
-                        others: list[str]) -> None:
-        self.read_choice_setting(key, loaded, list(labels), words, others=others, reader=tt_read, fn="readChoiceOwn")
-
     def _group_switches(self) -> dict | None:
-        choices = [v for variants in SUGGEST_CHOICES for v in variants]
-        return tt_read(self.owner, "groupSwitches", labels=list(SUGGEST), others=_others(SUGGEST), choices=choices)
+        choices = [v for variants in suggest_choices(self.spec).values() for v in variants]
+        return tt_read(self.owner, "groupSwitches", labels=list(self.spec.words["suggest"]),
+                       others=self._labels_but("suggest"), choices=choices)
 
     def read_suggest(self) -> None:
         settings = self.pages.get("settings")
@@ -487,12 +476,13 @@ class TikTokAudit(PlatformAudit):
             self._take_suggest(got["switches"])
             return
         # One switch for all of it.
-        master = tt_read(self.owner, "readSwitchOwn", labels=list(SUGGEST), others=_others(SUGGEST))
+        suggest = self.spec.words["suggest"]
+        master = tt_read(self.owner, "readSwitchOwn", labels=list(suggest), others=self._labels_but("suggest"))
         if master.get("found") and master.get("state") is not None:
-            self.suggest = {SUGGEST[0]: master["state"]}
+            self.suggest = {suggest[0]: master["state"]}
             return
         # Usually a row that opens its own choices in a dialog (contacts, Facebook friends, ...).
-        name = re.compile(r"^\s*(?:" + "|".join(re.escape(s) for s in SUGGEST) + r")\b", re.I)
+        name = re.compile(r"^\s*(?:" + "|".join(re.escape(s) for s in suggest) + r")\b", re.I)
         try:
             opener = self.owner.get_by_role("button", name=name)
             if not opener.count():
@@ -503,7 +493,7 @@ class TikTokAudit(PlatformAudit):
             # The dialog a person sees (a hidden copy may come first in the page).
             self.owner.locator("[role=dialog]:visible, dialog:visible").first.wait_for(state="visible", timeout=5000)
         except Exception:
-            self.suggest_problem = (f"Boundary couldn't open '{SUGGEST[0]}' on the settings page. "
+            self.suggest_problem = (f"Boundary couldn't open '{suggest[0]}' on the settings page. "
                                     "TikTok may have changed this page; check it by hand.")
             return
         # The dialog's switches may still be arriving: wait until the page is quiet and each
@@ -518,7 +508,7 @@ class TikTokAudit(PlatformAudit):
         got = self._group_switches()
         switches = got.get("switches") or read(self.owner, "dialogSwitches") or []
         if not switches:
-            self.suggest_problem = f"Boundary opened '{SUGGEST[0]}' but couldn't find its choices."
+            self.suggest_problem = f"Boundary opened '{suggest[0]}' but couldn't find its choices."
         else:
             self._take_suggest(switches)
         self.owner.keyboard.press("Escape")
@@ -532,22 +522,25 @@ class TikTokAudit(PlatformAudit):
             out[name] = None if (name in out and out[name] != state) else state
         self.suggest = out
         names = [norm(n) for n in out]
-        self.suggest_missing = [variants[0] for variants in SUGGEST_REQUIRED
-                                if not any(norm(v) in n for v in variants for n in names)]
+        choices = suggest_choices(self.spec)
+        self.suggest_missing = [choices[key][0] for key in SUGGEST_REQUIRED
+                                if not any(norm(v) in n for v in choices[key] for n in names)]
 
     def read_public_profile(self) -> None:
         if not self.unique_id:
             return
         uid = self.unique_id
         puzzles, answers = len(self.puzzles), len(self.api_answers)
-        loaded = self.load("public:profile", f"{BASE}/@{quote(uid)}", owner=False, ready=_ready_profile(uid))
+        words = self.spec.words
+        ready = replace(self.spec.ready["profile"], texts=(uid, *words["private"], *words["no_videos"]))
+        loaded = self.load("public:profile", f"{self.spec.base}/@{quote(uid)}", owner=False, ready=ready)
         if not self.prove_own(loaded, paths=[f"/@{uid}"], names=[uid], what="your profile"):
             return
         blobs = read(self.public, "jsonBlobs")
         self.status_code = _status_code(blobs)
         self.state = _user_state(blobs, uid)
-        self.private_marker = any(p in loaded.text for p in PRIVATE_PHRASES)
-        self.no_videos_marker = any(p in loaded.text for p in NO_VIDEOS)
+        self.private_marker = any(norm(p) in loaded.text for p in words["private"])
+        self.no_videos_marker = any(norm(p) in loaded.text for p in words["no_videos"])
         if self.state and self.account.display_name == f"@{uid}" and self.state.get("nickname"):
             self.account.display_name = self.state["nickname"]
         own_video = re.compile(rf"/@{re.escape(uid)}/video/(\d+)/?", re.I)
@@ -598,7 +591,8 @@ class TikTokAudit(PlatformAudit):
         for i, link in enumerate(self.videos):
             if link in self.places:
                 continue
-            loaded = self.load(f"public:video:{i}", f"{BASE}{link}", owner=False, ready=READY_VIDEO)
+            loaded = self.load(f"public:video:{i}", f"{self.spec.base}{link}", owner=False,
+                               ready=self.spec.ready["video"])
             if not self.prove_own(loaded, paths=[link], names=[self.unique_id], what="your video"):
                 self.places_problem = loaded.problem.reason
                 continue
@@ -624,12 +618,6 @@ class TikTokAudit(PlatformAudit):
             return self.all_unknown(settings.problem.reason)
         return [self.decide_private(), self.decide_suggest(), self.decide_following(), self.decide_liked(),
                 self.decide_choice_dm(), self.decide_duet_stitch(), self.decide_content()]
-
-    def _reason(self, key: str, page: str = "settings") -> str:
-        got = self.reads.get(key)
-        if got and "problem" in got:
-            return got["problem"]
-        return (self.problem(page) or STOPPED).reason
 
     def _public_reason(self) -> str:
         """Why the stranger's view gave no answer."""
@@ -668,7 +656,7 @@ class TikTokAudit(PlatformAudit):
         public = self.pages.get("public:profile")
         seen = self.public_private()
         if "value" in got:
-            ev.append(evidence(Source.SETTING, got["loaded"], f"'Private account' is {'on' if got['value'] else 'off'}."))
+            ev.append(evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {'on' if got['value'] else 'off'}."))
         if seen is not None:
             if self.stranger_videos():
                 said = f"a stranger sees {plural(len(self.videos), 'video')}"
@@ -688,7 +676,7 @@ class TikTokAudit(PlatformAudit):
         check = "tiktok.private_account"
         private, ev = self.private_state()
         if private is None:
-            reason = self._reason(check)
+            reason = self.reason(check, "settings")
             if self.pages.get("settings") is not None and self.pages["settings"].ok:
                 return self.unknown(check, reason, ev)
             return self.unknown(check, f"{reason} {self._public_reason()}", ev)
@@ -701,7 +689,7 @@ class TikTokAudit(PlatformAudit):
     def decide_suggest(self) -> Finding:
         check = "tiktok.suggest_account"
         if not self.suggest:
-            return self.unknown(check, self.suggest_problem or self._reason(check))
+            return self.unknown(check, self.suggest_problem or self.reason(check, "settings"))
         on = [name for name, state in self.suggest.items() if state]
         unread = [name for name, state in self.suggest.items() if state is None]
         ev = [evidence(Source.SETTING, self.pages["settings"],
@@ -710,17 +698,19 @@ class TikTokAudit(PlatformAudit):
         if on:
             return self.at_risk(check, f"TikTok suggests your account to people who know you ({', '.join(on)}).", ev,
                                 Audience.WIDE, on)
+        suggest = self.spec.words["suggest"][0]
         if unread:
             return self.unknown(check, f"Boundary couldn't read whether '{unread[0]}' is on "
-                                       f"(under '{SUGGEST[0]}').", ev)
+                                       f"(under '{suggest}').", ev)
         if self.suggest_missing:
-            return self.unknown(check, f"'{SUGGEST[0]}' didn't show '{self.suggest_missing[0]}', so Boundary "
+            return self.unknown(check, f"'{suggest}' didn't show '{self.suggest_missing[0]}', so Boundary "
                                        "can't tell whether TikTok suggests you to those people.", ev)
         return self.ok(check, "TikTok doesn't suggest your account to anyone.", ev, Audience.ONLY_ME)
 
-    def _choice(self, key: str) -> tuple[Audience | None, str]:
+    def _choice(self, key: str) -> tuple[Audience | None, str, str]:
+        """A choice as read: (its audience or None, its value as shown, its label)."""
         got = self.reads.get(key, {})
-        return got.get("value"), got.get("raw", "")
+        return got.get("value"), got.get("raw", ""), got.get("label", "")
 
     def _state_field(self, name: str):
         """A field of the page's own description of this account (a proven public view only)."""
@@ -730,62 +720,63 @@ class TikTokAudit(PlatformAudit):
 
     def decide_following(self) -> Finding:
         check = "tiktok.following_list"
-        value, raw = self._choice("following_list")
+        value, raw, label = self._choice(check)
         private, pev = self.private_state()
         ev = list(pev)
         if value is not None:
-            ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'Following list' is set to '{raw}'."))
+            ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'{label}' is set to '{raw}'."))
         shown = self._state_field("followingVisibility")
         if shown == 1:
             ev.append(evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                "Logged out, the page says the following list is visible."))
-        if private is False and (value is EVERYONE or shown == 1):
+        if private is False and (value is Audience.PUBLIC or shown == 1):
             return self.at_risk(check, "Anyone can see the accounts you follow.", ev, Audience.PUBLIC)
         if private:
             return self.ok(check, "Your account is private, so only followers you approve can see whom you follow.",
                            ev, Audience.FRIENDS)
-        if value is not None and value is not EVERYONE:
+        if value is not None and value is not Audience.PUBLIC:
             return self.ok(check, f"{_only(value, raw)} can see whom you follow.", ev[:1], value)
-        if value is EVERYONE:  # public or private not known: everyone may see it
+        if value is Audience.PUBLIC:  # public or private not known: everyone may see it
             return self.unknown(check, "Your following list is set to Everyone, but Boundary couldn't tell "
                                        "whether your account is private.", ev)
-        return self.unknown(check, self._reason("following_list"), ev)
+        return self.unknown(check, self.reason(check, "settings"), ev)
 
     def decide_liked(self) -> Finding:
         check = "tiktok.liked_videos"
-        value, raw = self._choice("liked_videos")
+        value, raw, label = self._choice(check)
         private, pev = self.private_state()
         ev = list(pev)
         if value is not None:
-            ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'Liked videos' is set to '{raw}'."))
+            ev.insert(0, evidence(Source.SETTING, self.pages["settings"], f"'{label}' is set to '{raw}'."))
         open_favorite = self._state_field("openFavorite")
         if open_favorite is True:
             ev.append(evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                "Logged out, the page says your liked videos are visible."))
-        if private is False and (value is EVERYONE or open_favorite is True):
+        if private is False and (value is Audience.PUBLIC or open_favorite is True):
             return self.at_risk(check, "Anyone can see the videos you liked.", ev, Audience.PUBLIC)
         if private:
             return self.ok(check, "Your account is private, so only followers you approve can see your liked videos.",
                            ev, Audience.FRIENDS)
-        if value is not None and value is not EVERYONE:
+        if value is not None and value is not Audience.PUBLIC:
             return self.ok(check, f"{_only(value, raw)} can see the videos you liked.", ev[:1], value)
         if value is None and open_favorite is False and private is False:
             # The page's own description of this account, read on its proven public profile.
             return self.ok(check, "Logged out, the page says your liked videos are hidden.",
                            [*ev, evidence(Source.PUBLIC_VIEW, self.pages.get("public:profile"),
                                           "The page says liked videos are not public.")], Audience.ONLY_ME)
-        if value is EVERYONE:
+        if value is Audience.PUBLIC:
             return self.unknown(check, "Your liked videos are set to Everyone, but Boundary couldn't tell whether "
                                        "your account is private.", ev)
-        return self.unknown(check, self._reason("liked_videos"), ev)
+        return self.unknown(check, self.reason(check, "settings"), ev)
 
     def decide_choice_dm(self) -> Finding:
+        # Not decide_setting: "Only friends can ..." names the value as read, in lower case.
         check = "tiktok.direct_messages"
-        value, raw = self._choice("direct_messages")
+        value, raw, label = self._choice(check)
         if value is None:
-            return self.unknown(check, self._reason("direct_messages"))
-        ev = [evidence(Source.SETTING, self.pages["settings"], f"'Direct messages' is set to '{raw}'.")]
-        if value is EVERYONE:
+            return self.unknown(check, self.reason(check, "settings"))
+        ev = [evidence(Source.SETTING, self.pages["settings"], f"'{label}' is set to '{raw}'.")]
+        if value is Audience.PUBLIC:
             return self.at_risk(check, "Anyone on TikTok can send you direct messages.", ev, Audience.PUBLIC)
         if value is Audience.ONLY_ME:
             return self.ok(check, "No one can send you direct messages.", ev, value)
@@ -794,11 +785,12 @@ class TikTokAudit(PlatformAudit):
     def decide_duet_stitch(self) -> Finding:
         check = "tiktok.duet_stitch"
         private, pev = self.private_state()
-        duet, duet_raw = self._choice("duet")
-        stitch, stitch_raw = self._choice("stitch")
+        duet, duet_raw, _label = self._choice("duet")
+        stitch, stitch_raw, _label = self._choice("stitch")
+        both = ((self.spec.words["duet"][0], duet_raw, duet), (self.spec.words["stitch"][0], stitch_raw, stitch))
         ev = [evidence(Source.SETTING, self.pages["settings"], f"'{name}' is set to '{raw}'.")
-              for name, raw, value in (("Duet", duet_raw, duet), ("Stitch", stitch_raw, stitch)) if value is not None]
-        everyone = [name for name, value in (("Duet", duet), ("Stitch", stitch)) if value is EVERYONE]
+              for name, raw, value in both if value is not None]
+        everyone = [name for name, _raw, value in both if value is Audience.PUBLIC]
         if private:
             # TikTok's own words: with a private account "no one will be able to Duet or Stitch your posts".
             return self.ok(check, "Your account is private, so strangers can't Duet or Stitch your videos.",
@@ -807,11 +799,11 @@ class TikTokAudit(PlatformAudit):
             return self.at_risk(check, f"Anyone can reuse your videos with {' and '.join(everyone)}.", [*ev, *pev],
                                 Audience.PUBLIC)
         if duet is not None and stitch is not None and not everyone:
-            return self.ok(check, f"Duet: {duet_raw}; Stitch: {stitch_raw}.", ev, Audience.FRIENDS)
+            return self.ok(check, f"{both[0][0]}: {duet_raw}; {both[1][0]}: {stitch_raw}.", ev, Audience.FRIENDS)
         if everyone:
             return self.unknown(check, f"{' and '.join(everyone)} is set to Everyone, but Boundary couldn't tell "
                                        "whether your account is private.", ev)
-        return self.unknown(check, self._reason("duet" if duet is None else "stitch"), ev)
+        return self.unknown(check, self.reason("duet" if duet is None else "stitch", "settings"), ev)
 
     def decide_content(self) -> Finding:
         check = "tiktok.public_post_content"
