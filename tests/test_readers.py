@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from audits.pages import read
-from audits.platforms.facebook.audit import AUDIENCE_WORDS
+from audits.registry import declaration
 
 pytestmark = pytest.mark.browser
 
 Q = "Who can see your friends list?"
-WORDS = list(AUDIENCE_WORDS)
+WORDS = list(declaration("facebook").values["audience"].get())
 
 
 @pytest.fixture(scope="module")

@@ -3,155 +3,25 @@
 Pages read (each once): three settings tabs; the owner's profile (`/me/`, with its
 timeline); the About page and its sections; the friends page; and the public view: the
 same profile and friends page in a logged-out context, plus the owner's "View As: Public"
-preview of the profile and each About section. Labels come from
-docs/research/platform-facts.md and are matched by visible text and accessible names.
+preview of the profile and each About section. Labels, value words and the wordings looked
+for on pages live in platform.toml beside this file (from docs/research/platform-facts.md)
+and are matched by visible text and accessible names.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
 from audits.pages import Loaded, PageProblem, ProblemKind, Ready, norm, read
 from audits.phrasing import plural
-from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
-from audits.watchwords import WordMatcher, count_watch_list_matches
+from audits.platforms.base import ARTICLES_SHOWN, PlatformAudit, Step, evidence
+from audits.watchwords import WordMatcher
 
-BASE = "https://www.facebook.com"
 PUBLIC_VIEWER_ID = "100000686899395"  # Facebook's "View As: Public" viewer
-
-
-AUDIENCE_WORDS: dict[str, Audience] = {
-    "public": Audience.PUBLIC,
-    "everyone": Audience.PUBLIC,
-    "anyone": Audience.PUBLIC,
-    "friends of friends": Audience.WIDE,
-    "your friends of friends": Audience.WIDE,
-    "friends": Audience.FRIENDS,
-    "your friends": Audience.FRIENDS,
-    "friends except": Audience.FRIENDS,
-    "specific friends": Audience.FRIENDS,
-    "close friends": Audience.FRIENDS,
-    "custom": Audience.FRIENDS,
-    "only me": Audience.ONLY_ME,
-    "no one": Audience.ONLY_ME,
-}
-SWITCH_WORDS = {"yes": True, "on": True, "no": False, "off": False}
-
-
-def audience_of(word: str | None) -> Audience | None:
-    word = norm(word).rstrip(".:")
-    if word in AUDIENCE_WORDS:
-        return AUDIENCE_WORDS[word]
-    for prefix in ("friends except", "specific friends", "custom"):
-        if word.startswith(prefix):
-            return Audience.FRIENDS
-    return None
-
-
-WHO = {
-    Audience.PUBLIC: "Anyone",
-    Audience.WIDE: "Friends of friends",
-    Audience.FRIENDS: "Only your friends",
-    Audience.ONLY_ME: "Only you",
-}
-
-
-@dataclass(frozen=True)
-class SettingSpec:
-    check: str
-    page: str  # key of the settings page
-    labels: tuple[str, ...]  # current wording first, then older wordings
-    summary: str = ""  # for a choice: "{who} can ..."
-    switch: bool = False
-    risky_when_on: bool = False  # for a switch
-    on_text: str = ""
-    off_text: str = ""
-    only_me: str = "Only you"  # how "Only me" reads in this summary
-    risky_audiences: frozenset = frozenset({Audience.PUBLIC, Audience.WIDE})
-
-
-# What each page kind must show before it is read (its content is built by script).
-MAIN_HEADING = ("[role=main] h1", "main h1", "[role=main] h2", "main h2", "[role=main] h3", "main h3",
-                "[role=main] [role=heading]", "main [role=heading]")
-NO_FRIENDS = ("no friends to show", "no friends", "hasn't added any friends")
-READY_PROFILE = Ready("your profile", selectors=MAIN_HEADING)
-READY_ABOUT = Ready("your About page", selectors=MAIN_HEADING)
-READY_FRIENDS = Ready("the friends list", texts=NO_FRIENDS,
-                      selectors=("[role=main] [role=list]", "main [role=list]", "[role=main] ul", "main ul"))
-
-SETTINGS_TABS = {
-    "settings:posts": ("posts", "reading who can see your future posts"),
-    "settings:find": ("how_people_find_and_contact_you", "reading how people can find and contact you"),
-    "settings:tagging": ("profile_and_tagging", "reading your tagging settings"),
-}
-
-SETTINGS = [
-    SettingSpec(
-        "facebook.future_posts", "settings:posts", ("Who can see your future posts?",),
-        summary="{who} can see your new posts unless you change each one.",
-    ),
-    SettingSpec(
-        "facebook.friends_list", "settings:find", ("Who can see your friends list?",),
-        summary="{who} can see your friends list.",
-    ),
-    SettingSpec(
-        "facebook.lookup_email", "settings:find",
-        ("Who can look you up using the email address you provided?", "People with your email address"),
-        summary="{who} can look you up by your email address.", only_me="No one else",
-    ),
-    SettingSpec(
-        "facebook.lookup_phone", "settings:find",
-        ("Who can look you up using the phone number you provided?", "People with your phone number"),
-        summary="{who} can look you up by your phone number.", only_me="No one else",
-    ),
-    SettingSpec(
-        "facebook.search_engines", "settings:find",
-        (
-            "Allow search engines outside of Facebook to link to your profile",
-            "Do you want search engines outside of Facebook to link to your profile?",
-        ),
-        switch=True, risky_when_on=True,
-        on_text="Search engines such as Google can link to your profile.",
-        off_text="Search engines outside Facebook can't link to your profile.",
-    ),
-    SettingSpec(
-        "facebook.friend_requests", "settings:find", ("Who can send you friend requests?",),
-        summary="{who} can send you friend requests.", risky_audiences=frozenset({Audience.PUBLIC}),
-    ),
-    SettingSpec(
-        "facebook.tag_review", "settings:tagging",
-        ("Review tags that friends add to your posts before the tags appear",),
-        switch=True,
-        on_text="Tags that friends add to your posts wait for your approval.",
-        off_text="Tags that friends add to your posts appear without your approval.",
-    ),
-    SettingSpec(
-        "facebook.timeline_review", "settings:tagging",
-        ("Review posts that you're tagged in before the post appears on your profile",),
-        switch=True,
-        on_text="Posts you're tagged in wait for your approval before they appear on your profile.",
-        off_text="Posts you're tagged in appear on your profile without your approval.",
-    ),
-    SettingSpec(
-        "facebook.tagged_posts_audience", "settings:tagging",
-        ("Who can see posts that you're tagged in on your profile?",),
-        summary="{who} can see posts you're tagged in on your profile.",
-    ),
-]
-
-
-@dataclass
-class SettingRead:
-    spec: SettingSpec
-    loaded: Loaded | None
-    audience: Audience | None = None
-    switch_on: bool | None = None
-    raw: str = ""
-    problem: str | None = None
 
 
 # -- profile details ------------------------------------------------------------------------
@@ -201,32 +71,6 @@ HEADING_RULES: list[tuple[str, str]] = [
     ("education", r"college|university|high school|school|education"),
     ("work", r"^work\b|workplace|employment|jobs?\b"),
 ]
-PROMPTS: dict[str, tuple[str, ...]] = {
-    "work": ("add a workplace", "add workplace"),
-    "education": ("add a college", "add a high school", "add a school", "add college", "add high school", "add university"),
-    "current_city": ("add current city", "add a current city", "add current town"),
-    "hometown": ("add hometown", "add a hometown"),
-    "relationship": ("add a relationship status", "add relationship status", "add a relationship"),
-    "family": ("add a family member", "add family member"),
-    "birthday": ("add your birthday", "add birthday", "add a birthday", "add date of birth", "add your date of birth"),
-    "contact:phone": ("add a phone number", "add a mobile phone", "add phone number", "add a mobile number"),
-    "contact:email": ("add an email address", "add email address", "add an email"),
-    "contact:address": ("add your address", "add an address", "add address"),
-}
-SECTION_LINK_NAMES = (
-    "work and education",
-    "work",
-    "education",
-    "places lived",
-    "places",
-    "personal details",
-    "contact and basic info",
-    "contact info",
-    "basic info",
-    "family and relationships",
-    "family",
-    "relationships",
-)
 # Short captions that label a detail rather than being it.
 CAPTIONS = {
     "work", "college", "high school", "university", "education", "current city", "current town", "hometown",
@@ -347,7 +191,6 @@ class FacebookAudit(PlatformAudit):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.settings: dict[str, SettingRead] = {}
         self.profile_url = ""
         self.about_url = ""
         self.friends_url = ""
@@ -373,9 +216,9 @@ class FacebookAudit(PlatformAudit):
         steps = [
             Step("opening your profile", self.read_profile, posts_checks | profile_checks | checks("friends_list", "connections_watchlist")),
         ]
-        for key, (tab, label) in SETTINGS_TABS.items():
-            needed = frozenset(s.check for s in SETTINGS if s.page == key)
-            steps.append(Step(label, lambda key=key, tab=tab: self.read_settings(key, tab), needed))
+        for key, page in self.spec.pages.items():
+            needed = frozenset(s.check for s in self.spec.settings_on(key))
+            steps.append(Step(page.step, lambda key=key: self.read_settings(key), needed))
         steps += [
             Step("reading the details on your About page", self.read_about, profile_checks | checks("public_post_content")),
             Step("seeing your About page as the public sees it", self.read_about_public, profile_checks),
@@ -386,12 +229,39 @@ class FacebookAudit(PlatformAudit):
         ]
         return steps
 
-    def _owner_gone(self) -> bool:
-        # Once the session has ended every owner page would be a login page: stop asking.
-        return self.signed_out()
+    # -- what platform.toml declares --------------------------------------------------------
+    @property
+    def audience_words(self) -> dict[str, Audience]:
+        """The words Facebook's audience selectors show, as platform.toml maps them
+        ([values.audience]: every audience setting, post and About detail shows them)."""
+        return self.spec.values["audience"].get()
 
+    def audience_of(self, word: str | None) -> Audience | None:
+        word = norm(word).rstrip(".:")
+        words = self.audience_words
+        if word in words:
+            return words[word]
+        if any(word.startswith(norm(prefix)) for prefix in self.spec.words["friends_named"]):
+            return Audience.FRIENDS  # "Friends except: Sam"
+        return None
+
+    def wording(self, key: str) -> tuple[str, ...]:
+        """One of platform.toml's [words], as page text is compared (lower case, straight quotes)."""
+        return tuple(norm(w) for w in self.spec.words[key])
+
+    @property
+    def ready_friends(self) -> Ready:
+        """A friends page is ready once it lists people or says it has none to show."""
+        ready = self.spec.ready["friends"]
+        return replace(ready, texts=ready.texts + self.spec.words["no_friends"])
+
+    def prompts_to_add(self) -> dict[str, tuple[str, ...]]:
+        """What the About page offers where a detail is missing, by detail ("contact:phone")."""
+        return {key.removeprefix("add:"): self.wording(key) for key in self.spec.words if key.startswith("add:")}
+
+    # -- reading ---------------------------------------------------------------------------
     def read_profile(self) -> None:
-        loaded = self.load("profile", f"{BASE}/me/", owner=True, ready=READY_PROFILE)
+        loaded = self.load("profile", f"{self.spec.base}/me/", owner=True, ready=self.spec.ready["profile"])
         if not loaded.ok:
             return
         if not loaded.info.get("headings"):
@@ -438,7 +308,7 @@ class FacebookAudit(PlatformAudit):
 
     def _post(self, raw: dict) -> Post:
         audiences = [a for a in raw.get("audiences", []) if a]
-        mapped = {audience_of(a) for a in audiences}
+        mapped = {self.audience_of(a) for a in audiences}
         audience = mapped.pop() if len(mapped) == 1 else None
         text = raw.get("text", "")
         years = re.findall(r"\b(19\d\d|20\d\d)\b", raw.get("date", "") or "")
@@ -462,69 +332,43 @@ class FacebookAudit(PlatformAudit):
             url=raw.get("permalink", ""),
         )
 
-    def read_settings(self, key: str, tab: str) -> None:
-        if self._owner_gone():
+    def read_settings(self, key: str) -> None:
+        # Once the session has ended every owner page would be a login page: stop asking.
+        if self.signed_out():
             return
-        specs = [spec for spec in SETTINGS if spec.page == key]
-        labels = [label for spec in specs for label in spec.labels]
-        loaded = self.load(key, f"{BASE}/settings/?tab={tab}", owner=True,
-                           ready=Ready("your privacy settings", every=tuple(spec.labels for spec in specs)))
-        for spec in (s for s in SETTINGS if s.page == key):
-            self.settings[spec.check] = self._read_setting(spec, loaded, [x for x in labels if x not in spec.labels])
-
-    def _read_setting(self, spec: SettingSpec, loaded: Loaded, others: list[str]) -> SettingRead:
-        out = SettingRead(spec, loaded)
+        loaded = self.read_settings_page(key, "your privacy settings")
         if not loaded.ok:
-            out.problem = loaded.problem.reason
-            return out
-        label = spec.labels[0]
-        if spec.switch:
-            got = read(self.owner, "readSwitch", labels=list(spec.labels), others=others)
-            if got.get("found") and got.get("state") is not None:
-                out.switch_on, out.raw = got["state"], "on" if got["state"] else "off"
-                return out
-            # The same setting as a question answered Yes/No.
-            choice = read(self.owner, "readChoice", labels=list(spec.labels), words=list(SWITCH_WORDS), others=others)
-            if choice.get("found") and len(choice.get("values", [])) == 1:
-                out.switch_on, out.raw = SWITCH_WORDS[choice["values"][0]], choice["values"][0]
-                return out
-            found = got.get("found") or choice.get("found")
-        else:
-            got = read(self.owner, "readChoice", labels=list(spec.labels), words=list(AUDIENCE_WORDS), others=others)
-            values = got.get("values", [])
-            if got.get("found") and len(values) == 1:
-                out.audience, out.raw = audience_of(values[0]), values[0]
-                return out
-            if len(values) > 1:
-                out.problem = f"The setting '{label}' showed more than one value ({', '.join(values)}), so Boundary can't tell which applies."
-                return out
-            found = got.get("found")
-        if found:
-            out.problem = f"Boundary found '{label}' on the settings page but couldn't read its current value."
-        else:
-            out.problem = (
-                f"The settings page didn't show '{label}'. Facebook may have changed this page; check it by hand."
-            )
-        return out
+            return
+        # An on/off setting may show as a question answered Yes or No instead of a switch.
+        answers = {**dict.fromkeys(self.wording("switch_on"), True), **dict.fromkeys(self.wording("switch_off"), False)}
+        here = self.spec.settings_on(key)
+        for setting in here:
+            labels = list(setting.labels.get(loaded.language))
+            if not setting.switch or not labels or "value" in self.reads.get(setting.check, {}):
+                continue
+            others = [label for s in here if s is not setting for label in s.labels.get(loaded.language)]
+            # Optional: a question that isn't there leaves what the switch reader said.
+            self.read_choice_setting(setting.check, loaded, labels, answers, optional=True, others=others)
 
     def read_about(self) -> None:
-        if self._owner_gone() or not self.about_url:
+        if self.signed_out() or not self.about_url:
             return
-        about = self.load("about", self.about_url, owner=True, ready=READY_ABOUT)
+        about = self.load("about", self.about_url, owner=True, ready=self.spec.ready["about"])
         if not about.ok:
             return
         links = read(self.owner, "links")
         own = urlsplit(self.profile_url).path.rstrip("/")
         urls: list[str] = []
+        sections = self.wording("about_sections")
         for link in links:
             href = link["href"]
             own_link = own in urlsplit(href).path or "profile.php" in href
-            if link["name"] in SECTION_LINK_NAMES and own_link and href not in urls and href.split("#")[0] != about.url:
+            if link["name"] in sections and own_link and href not in urls and href.split("#")[0] != about.url:
                 urls.append(href)
         self._read_items("about", about)
         for n, url in enumerate(urls[:8]):
             key = f"about:{n}"
-            loaded = self.load(key, url, owner=True, ready=READY_ABOUT)
+            loaded = self.load(key, url, owner=True, ready=self.spec.ready["about"])
             if loaded.ok:
                 self._read_items(key, loaded)
 
@@ -534,7 +378,7 @@ class FacebookAudit(PlatformAudit):
             field_name, sub = classify_item(raw["lines"], raw["heading"])
             item = Item(
                 field=field_name,
-                audience=audience_of(raw["audience"]),
+                audience=self.audience_of(raw["audience"]),
                 raw_audience=raw["audience"],
                 lines=raw["lines"],
                 heading=raw["heading"],
@@ -545,23 +389,23 @@ class FacebookAudit(PlatformAudit):
             # The overview repeats its sections' items: keep each detail once.
             if not any((i.field, i.lines, i.raw_audience) == (item.field, item.lines, item.raw_audience) for i in seen):
                 seen.append(item)
-        all_prompts = [p for group in PROMPTS.values() for p in group]
+        all_prompts = [p for group in self.prompts_to_add().values() for p in group]
         self.prompts[key] = set(read(self.owner, "hasText", phrases=all_prompts))
         self.groups[key] = read(self.owner, "readGroups")
 
     def read_about_public(self) -> None:
-        if self._owner_gone():
+        if self.signed_out():
             return
         # The overview repeats what its sections hold: preview it only when it is all there is.
         keys = [k for k in self.sections if k != "about"] or self.sections
         for key in keys:
             owner_page = self.pages[key]
             loaded = self.load(f"viewas:{key}", with_query(owner_page.url, viewas=PUBLIC_VIEWER_ID), owner=True,
-                               ready=READY_ABOUT)
+                               ready=self.spec.ready["about"])
             self._check_viewas(loaded)
 
     def _check_viewas(self, loaded: Loaded, what: str = "your profile") -> None:
-        if loaded.ok and not ("looks like to" in loaded.text or "view as" in loaded.text):
+        if loaded.ok and not any(banner in loaded.text for banner in self.wording("view_as")):
             loaded.problem = PageProblem(
                 ProblemKind.NOT_RECOGNISED, "Facebook's public preview (View As) didn't open, so it couldn't be used."
             )
@@ -585,10 +429,10 @@ class FacebookAudit(PlatformAudit):
         return own
 
     def read_viewas_profile(self) -> None:
-        if self._owner_gone() or not self.profile_url:
+        if self.signed_out() or not self.profile_url:
             return
         loaded = self.load("viewas:profile", with_query(self.profile_url, viewas=PUBLIC_VIEWER_ID), owner=True,
-                           ready=READY_PROFILE)
+                           ready=self.spec.ready["profile"])
         self._check_viewas(loaded)
         if loaded.ok:
             self.public_posts["viewas:profile"] = [self._post(a) for a in read(self.owner, "readArticles")]
@@ -596,16 +440,16 @@ class FacebookAudit(PlatformAudit):
     def read_public_profile(self) -> None:
         if not self.profile_url:
             return
-        loaded = self.load("public:profile", self.profile_url, owner=False, ready=READY_PROFILE)
+        loaded = self.load("public:profile", self.profile_url, owner=False, ready=self.spec.ready["profile"])
         if loaded.ok and not loaded.info.get("headings"):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
         if self._check_own(loaded, "your profile"):
             self.public_posts["public:profile"] = [self._post(a) for a in read(self.public, "readArticles")]
 
     def read_friends(self) -> None:
-        if self._owner_gone() or not self.friends_url:
+        if self.signed_out() or not self.friends_url:
             return
-        loaded = self.load("friends", self.friends_url, owner=True, ready=READY_FRIENDS)
+        loaded = self.load("friends", self.friends_url, owner=True, ready=self.ready_friends)
         if not loaded.ok:
             return
         names = read(self.owner, "listNames")
@@ -613,8 +457,10 @@ class FacebookAudit(PlatformAudit):
         self.friend_count = int(count.group(1).replace(",", "")) if count else None
         if names:
             self.friend_names = names
-        elif "no friends" in loaded.text or self.friend_count == 0:
+        elif any(marker in loaded.text for marker in self.wording("no_friends")) or self.friend_count == 0:
             self.friend_names = []
+        else:
+            self.reads["facebook.connections_watchlist"] = {"problem": "Boundary couldn't read your friends list."}
 
     def read_public_friends(self) -> None:
         if not self.friends_url:
@@ -624,9 +470,9 @@ class FacebookAudit(PlatformAudit):
             ("public:friends", plain, self.public, False),
             ("viewas:friends", with_query(self.friends_url, viewas=PUBLIC_VIEWER_ID), self.owner, True),
         ):
-            if owner and self._owner_gone():
+            if owner and self.signed_out():
                 continue
-            loaded = self.load(key, url, owner=owner, ready=READY_FRIENDS)
+            loaded = self.load(key, url, owner=owner, ready=self.ready_friends)
             if owner:
                 self._check_viewas(loaded, "your friends list")
             else:
@@ -641,7 +487,7 @@ class FacebookAudit(PlatformAudit):
         names = [n for n in read(page, "listNames") if norm(n) != norm(self.account.display_name)]
         if names:
             return True
-        if any(marker in loaded.text for marker in NO_FRIENDS):
+        if any(marker in loaded.text for marker in self.wording("no_friends")):
             return False
         return None
 
@@ -650,51 +496,33 @@ class FacebookAudit(PlatformAudit):
         if self.signed_out() and not self.profile_url:
             reason = next(p.problem.reason for p in self.pages.values() if p.problem and p.problem.kind is ProblemKind.LOGIN_WALL)
             return self.all_unknown(reason)
-        out = [self.decide_setting(s) for s in SETTINGS if s.check != "facebook.friends_list"]
+        # Verdicts that depend on a setting's value alone (their wording is in platform.toml).
+        out = [self.decide_setting(f"facebook.{c}") for c in (
+            "future_posts", "lookup_email", "lookup_phone", "search_engines", "friend_requests", "tag_review",
+            "timeline_review", "tagged_posts_audience")]
         out.append(self.decide_friends_list())
         out += [self.decide_field(f) for f in FIELDS]
         out += self.decide_posts()
-        out.append(self.decide_watchlist())
+        out.append(self.decide_people())
         return out
-
-    def decide_setting(self, spec: SettingSpec) -> Finding:
-        got = self.settings.get(spec.check)
-        if got is None:
-            problem = self.problem(spec.page) or self.problem("profile") or STOPPED
-            return self.unknown(spec.check, problem.reason)
-        if got.problem:
-            return self.unknown(spec.check, got.problem)
-        ev = [evidence(Source.SETTING, got.loaded, f"'{spec.labels[0]}' is set to '{got.raw}'.")]
-        if spec.switch:
-            risky = got.switch_on == spec.risky_when_on
-            summary = spec.on_text if got.switch_on else spec.off_text
-            return (self.at_risk if risky else self.ok)(spec.check, summary, ev)
-        summary = spec.summary.format(who=self.who(got.audience, spec))
-        risky = got.audience in spec.risky_audiences
-        return (self.at_risk if risky else self.ok)(spec.check, summary, ev, got.audience)
-
-    @staticmethod
-    def who(audience: Audience, spec: SettingSpec | None = None) -> str:
-        if audience is Audience.ONLY_ME and spec is not None:
-            return spec.only_me
-        return WHO[audience]
 
     def decide_friends_list(self) -> Finding:
         check = "facebook.friends_list"
-        spec = next(s for s in SETTINGS if s.check == check)
+        setting = self.spec.settings[check]
         ev: list[Evidence] = []
         shown = [k for k, v in self.public_friends.items() if v]
-        got = self.settings.get(check)
-        if got and got.audience:
-            ev.append(evidence(Source.SETTING, got.loaded, f"'{spec.labels[0]}' is set to '{got.raw}'."))
+        got = self.reads.get(check, {})
+        audience = got.get("value")
+        if audience:
+            ev.append(evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is set to '{got['raw']}'."))
         count = f" ({plural(self.friend_count, 'friend')})" if self.friend_count else ""
         if shown:
             for key in shown:
                 ev.append(evidence(Source.PUBLIC_VIEW, self.pages[key], "The friends page showed your friends to the public view."))
-            if got and got.audience and not got.audience.beyond_friends:
-                ev.append(evidence(Source.SETTING, got.loaded, "The setting says otherwise, but the public view wins."))
+            if audience and not audience.beyond_friends:
+                ev.append(evidence(Source.SETTING, got["loaded"], "The setting says otherwise, but the public view wins."))
             return self.at_risk(check, f"Anyone can see your friends list{count}.", ev, Audience.PUBLIC)
-        if got and got.audience:
+        if audience:
             for key in ("public:friends", "viewas:friends"):
                 page = self.pages.get(key)
                 if self.public_friends.get(key) is False:
@@ -702,11 +530,11 @@ class FacebookAudit(PlatformAudit):
                 elif page is not None:
                     why = page.problem.reason if page.problem else "it neither listed people nor said there were none to show"
                     ev.append(evidence(Source.PUBLIC_VIEW, page, f"The public view couldn't be used: {why}"))
-            if got.audience.beyond_friends:
-                return self.at_risk(check, f"{WHO[got.audience]} can see your friends list{count}.", ev, got.audience)
-            return self.ok(check, spec.summary.format(who=WHO[got.audience]), ev, got.audience)
-        reason = (got.problem if got else None) or (self.problem("settings:find") or self.problem("profile")).reason
-        return self.unknown(check, reason)
+            who = setting.who.get(audience) or self.spec.who[audience]
+            if audience.beyond_friends:
+                return self.at_risk(check, f"{who} can see your friends list{count}.", ev, audience)
+            return self.ok(check, setting.summary.format(who=who), ev, audience)
+        return self.unknown(check, self.reason(check, setting.page))
 
     def _public_lines(self, keys: list[str]) -> tuple[list[str], list[Loaded]]:
         lines: list[str] = []
@@ -739,7 +567,7 @@ class FacebookAudit(PlatformAudit):
         wide = [i for i in items if i.audience and i.audience.beyond_friends]
         if wide:
             audience = Audience.PUBLIC if any(i.audience is Audience.PUBLIC for i in wide) else Audience.WIDE
-            return self.at_risk(check, f"{WHO[audience]} can see {what}.", ev, audience, details=self._values(wide))
+            return self.at_risk(check, f"{self.spec.who[audience]} can see {what}.", ev, audience, details=self._values(wide))
         unread = [i for i in items if i.audience is None]
         if unread:
             return self.unknown(check, f"Boundary found {what} on your About page but couldn't read who can see it.", ev)
@@ -750,11 +578,12 @@ class FacebookAudit(PlatformAudit):
         )
         if items:
             audience = Audience.FRIENDS if any(i.audience is Audience.FRIENDS for i in items) else Audience.ONLY_ME
-            return self.ok(check, f"{WHO[audience]} can see {what}.", ev + confirm, audience)
+            return self.ok(check, f"{self.spec.who[audience]} can see {what}.", ev + confirm, audience)
         # Nothing listed: only "ok" where the page positively shows the empty group.
-        prompt_groups = [k for k in PROMPTS if k == name or k.startswith(name + ":")]
+        prompts = self.prompts_to_add()
+        prompt_groups = [k for k in prompts if k == name or k.startswith(name + ":")]
         seen = set().union(*(self.prompts.get(k, set()) for k in read_sections))
-        missing = [g for g in prompt_groups if not (seen & set(PROMPTS[g]))]
+        missing = [g for g in prompt_groups if not (seen & set(prompts[g]))]
         # A detail Boundary couldn't place might be this one: then absence isn't proven.
         if missing or self.unrecognised or not self._groups_hold_only_prompts(prompt_groups, read_sections):
             return self.unknown(
@@ -783,7 +612,8 @@ class FacebookAudit(PlatformAudit):
         that isn't a prompt, a caption or a detail already understood may be this detail in
         a form Boundary doesn't recognise: that is not absence."""
         known = {norm(line) for item in self.items for line in item.lines}
-        phrases = [p for g in prompt_groups for p in PROMPTS[g]]
+        prompts = self.prompts_to_add()
+        phrases = [p for g in prompt_groups for p in prompts[g]]
         found_any = False
         for key in sections:
             for group in self.groups.get(key, []):
@@ -794,7 +624,7 @@ class FacebookAudit(PlatformAudit):
                 for line in lines:
                     bare = line.lstrip("+ ").strip()
                     if (not bare or bare.startswith("add ") or bare in CAPTIONS or line in known
-                            or re.fullmatch(r"no .+ to show\.?", bare) or bare in AUDIENCE_WORDS):
+                            or re.fullmatch(r"no .+ to show\.?", bare) or bare in self.audience_words):
                         continue
                     return False
         return found_any
@@ -881,18 +711,9 @@ class FacebookAudit(PlatformAudit):
             return self.ok(check, f"Your {plural(len(wide), 'public post')} don't mention work, places or family.", ev, past.audience)
         return self.unknown(check, past.reason or self.feed_problem or "Boundary couldn't read your whole timeline.")
 
-    def decide_watchlist(self) -> Finding:
-        check = "facebook.connections_watchlist"
-        if not self.options.watch_list:
-            return self.skipped(check, "You haven't given a private watch list of names to look for.")
-        if self.friend_names is None:
-            problem = self.problem("friends")
-            reason = problem.reason if problem else "Boundary couldn't read your friends list."
-            return self.unknown(check, reason)
-        matches = count_watch_list_matches(self.friend_names, self.options.watch_list)
-        ev = [evidence(Source.OWNER_VIEW, self.pages["friends"], f"Compared {plural(len(self.friend_names), 'friend')} with your watch list of {plural(len(self.options.watch_list), 'name')}.")]
-        if matches:
-            return self.at_risk(check, f"{plural(matches, 'friend')} {'matches' if matches == 1 else 'match'} a name on your private watch list.", ev)
-        if self.friend_count and self.friend_count > len(self.friend_names):
-            return self.unknown(check, f"Boundary could only read {len(self.friend_names)} of your {self.friend_count} friends.", ev)
-        return self.ok(check, "None of your friends match a name on your private watch list.", ev)
+    def decide_people(self) -> Finding:
+        names = self.friend_names
+        # A list that doesn't say how many it holds counts as read whole.
+        counts = {"friends": self.friend_count or len(names or [])}
+        return self.decide_watchlist("facebook.connections_watchlist", None if names is None else {"friends": names},
+                                     counts, "friends", "friend", "your friends")

@@ -7,10 +7,10 @@ it renders: the header with the bio, link and contact buttons, and the page's ow
 the account, wherever in the page's script data it sits); each public post's own page (its
 place tag and caption), up to MAX_POST_PAGES; the owner's followers and following.
 
-Labels, wordings and data keys come from docs/research/platform-facts.md (sections 2
-and 10) and platform-facts-2026-12.md (B.3). Every "ok" rests on something read: a setting
-read as restricted, or a page that was really loaded, proven to be the account's own, and
-read in full. A missing label, an element that isn't there, an empty list or a page that
+Labels and wordings (in platform.toml beside this file) and data keys come from
+docs/research/platform-facts.md (sections 2 and 10) and platform-facts-2026-12.md (B.3).
+Every "ok" rests on something read: a setting read as restricted, or a page that was really
+loaded, proven to be the account's own, and read in full. A missing label, an element that isn't there, an empty list or a page that
 didn't load is `unknown` with a reason, never "not shown".
 """
 
@@ -19,10 +19,11 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
+from audits.declaration import DEFAULT_LANGUAGE, Setting, Wording
 from audits.model import Audience, Finding, Source
 from audits.pages import (
     QUIET_MS,
@@ -38,88 +39,24 @@ from audits.pages import (
 )
 from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
-from audits.watchwords import WordMatcher, count_watch_list_matches
+from audits.watchwords import WordMatcher
 
-BASE = "https://www.instagram.com"
-
-
-# -- settings: each setting's wordings, the current one first (facts 2.1, B.3) ----------------
-PRIVATE_LABELS = ("Private account",)
-SEARCH_LABELS = ("Allow public photos and videos to appear in search engine results",)
-TAG_LABELS = ("Allow tags from", "Who can tag you")
-TAG_APPROVAL_LABELS = ("Manually approve tags",)
-MENTION_LABELS = ("Allow mentions from", "Who can @mention you")
-ACTIVITY_LABELS = ("Show activity status",)
-# Sharing and reuse (2.1: story shares, resharing posts/reels/stories, reposts, featured
-# content requests). The first two are what "others sharing your stories and posts" is about,
-# so both must be read; reposts also put your posts in front of other people's followers, so
-# a repost switch that is on counts too.
-STORY_SHARE_LABELS = ("Allow people to share your stories",)
-POST_RESHARE_LABELS = ("Allow people to share your posts and reels to stories", "Allow sharing to story",
-                       "Allow resharing to stories")
-REPOST_LABELS = ("Allow reposts",)
-CONTACT_LABELS = ("Display contact info",)
-
-# Value words of "Allow tags from" / "Allow mentions from" (2.1, 10), and the whole-sentence
-# options the app's "Who can tag you" / "Who can @mention you" offer.
-AUDIENCE = {"everyone": Audience.PUBLIC, "people you follow": Audience.FRIENDS, "don't allow": Audience.ONLY_ME,
-            "no one": Audience.ONLY_ME, "nobody": Audience.ONLY_ME, "off": Audience.ONLY_ME,
-            "allow tags from everyone": Audience.PUBLIC, "allow tags from people you follow": Audience.FRIENDS,
-            "don't allow tags": Audience.ONLY_ME,
-            "allow mentions from everyone": Audience.PUBLIC, "allow mentions from people you follow": Audience.FRIENDS,
-            "don't allow mentions": Audience.ONLY_ME}
-
-
-@dataclass(frozen=True)
-class Setting:
-    key: str  # where the read goes in self.reads
-    labels: tuple[str, ...]  # current wording first
-    switch: bool = True  # False: one of several choices (AUDIENCE)
-    optional: bool = False  # not on every account's page (professional only, newer)
-    wait: bool | None = None  # the page is read once this row shows (None: unless optional)
-
-    @property
-    def awaited(self) -> bool:
-        return (not self.optional) if self.wait is None else self.wait
-
-
-# page key -> (path under /accounts/, step label, its settings, other labels shown on it)
-SETTINGS_PAGES: dict[str, tuple[str, str, tuple[Setting, ...], tuple[str, ...]]] = {
-    "settings:privacy": ("settings/v2/account_privacy/", "reading whether your account is private", (
-        Setting("instagram.private_account", PRIVATE_LABELS),
-        Setting("instagram.search_engines", SEARCH_LABELS, optional=True),
-    ), ()),
-    "settings:tags": ("settings/v2/tags_and_mentions/", "reading who can tag and mention you", (
-        Setting("instagram.tags", TAG_LABELS, switch=False),
-        Setting("instagram.tags:approval", TAG_APPROVAL_LABELS),
-        Setting("instagram.mentions", MENTION_LABELS, switch=False),
-    ), ()),
-    "settings:activity": ("activity_status/", "reading whether you show when you're online", (
-        Setting("instagram.activity_status", ACTIVITY_LABELS),
-    ), ()),
-    "settings:sharing": ("settings/v2/sharing_and_reuse/", "reading who can share your stories and posts", (
-        Setting("instagram.story_sharing:stories", STORY_SHARE_LABELS),
-        Setting("instagram.story_sharing:posts", POST_RESHARE_LABELS),
-        Setting("instagram.story_sharing:reposts", REPOST_LABELS, optional=True, wait=True),
-    ), ("Allow requests to feature your content",)),
-    "settings:pro": ("professional_account_settings/", "reading your public contact details", (
-        Setting("instagram.contact_info", CONTACT_LABELS, optional=True),
-    ), ("Display category label",)),
+# Switches read for a check together with its own setting, kept in self.reads as
+# "<check>:<part>": part -> (its settings page, its labels in platform.toml [words]).
+PARTS = {
+    "instagram.tags:approval": ("settings:tags", "tag_approval"),
+    "instagram.story_sharing:stories": ("settings:sharing", "share_stories"),
+    "instagram.story_sharing:posts": ("settings:sharing", "share_posts"),
+    "instagram.story_sharing:reposts": ("settings:sharing", "reposts"),
 }
-PERSONAL_ACCOUNT = ("switch to professional account",)  # the professional page of a personal account
+# Rows not on every account's page, so a missing one is no problem: search engines and contact
+# details show on professional accounts only, reposts on newer pages. A page is read without
+# waiting for them, except reposts (the sharing page shows its rows in parts).
+OPTIONAL = {"instagram.search_engines", "instagram.contact_info", "instagram.story_sharing:reposts"}
+AWAITED = {"instagram.story_sharing:reposts"}
 SHARING_REQUIRED = {"instagram.story_sharing:stories": "sharing your stories",
                     "instagram.story_sharing:posts": "sharing your posts and reels to stories"}
 
-# -- pages: what each kind must show before it is read ---------------------------------------
-POST_LINKS = ("a[href*='/p/']", "a[href*='/reel/']")
-NO_POSTS = ("no posts yet", "share photos", "when you share photos, they will appear on your profile")
-PRIVATE_PHRASES = ("this account is private",)
-READY_HOME = Ready("your Instagram home page", selectors=("[role=navigation] a[href]", "nav a[href]"))
-READY_OWNER_GRID = Ready("your profile's posts", texts=NO_POSTS, selectors=POST_LINKS)
-READY_PUBLIC_GRID = Ready("your profile's posts", texts=NO_POSTS + PRIVATE_PHRASES, selectors=POST_LINKS)
-READY_POST = Ready("the post", selectors=("article time[datetime]", "[role=article] time[datetime]", "article",
-                                          "[role=article]"))
-READY_PEOPLE = Ready("the list of people", selectors=("[role=dialog]", "dialog"))
 MAX_POST_PAGES = 60  # public posts opened one by one for their place tags (the verdict says when more)
 RESERVED = {"accounts", "explore", "p", "reel", "reels", "direct", "stories", "api", "challenge", "web", "legal",
             "about", "developer", "archive", "emails", "graphql", "create", "notifications", "tv"}
@@ -414,8 +351,8 @@ class InstagramAudit(PlatformAudit):
                  "settings:sharing": c("story_sharing"), "settings:pro": c("contact_info", "search_engines")}
         # Who is signed in comes first for every check, a single re-check included.
         steps = [Step("finding your Instagram account", self.read_home, frozenset(c.id for c in checks_for("instagram")))]
-        for key, (path, label, _s, _o) in SETTINGS_PAGES.items():
-            steps.append(Step(label, lambda key=key, path=path: self.read_settings(key, path), needs[key]))
+        for key, page in self.spec.pages.items():
+            steps.append(Step(page.step, lambda key=key: self.read_settings(key), needs[key]))
         steps += [
             Step("reading your posts", self.read_owner_profile, c("public_post_content", "connections_watchlist")),
             Step("opening your profile as a stranger who isn't logged in", self.read_public_profile,
@@ -429,7 +366,7 @@ class InstagramAudit(PlatformAudit):
 
     # -- reading ------------------------------------------------------------------------------------
     def read_home(self) -> None:
-        loaded = self.load("home", f"{BASE}/", owner=True, ready=READY_HOME)
+        loaded = self.load("home", self.spec.home_url, owner=True, ready=self.spec.ready["home"])
         if not loaded.ok:
             return
         # The navigation's profile link: named "Profile" (after the avatar's description).
@@ -443,60 +380,73 @@ class InstagramAudit(PlatformAudit):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't find your Instagram profile from the home page.")
             return
         self.username = found.pop()
-        self.account.profile_url = f"{BASE}/{self.username}/"
+        self.account.profile_url = f"{self.spec.base}/{self.username}/"
         for blob in read(self.owner, "jsonBlobs"):
             match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
             if match:
                 self.account.display_name = match.group(1)
         self.account.display_name = self.account.display_name or f"@{self.username}"
 
-    def read_settings(self, key: str, path: str) -> None:
+    # -- what platform.toml declares ---------------------------------------------------------------
+    def wording(self, key: str) -> tuple[str, ...]:
+        """One of platform.toml's [words], as page text is compared (lower case, straight quotes)."""
+        return tuple(norm(w) for w in self.spec.words[key])
+
+    @staticmethod
+    def row(key: str, page: str, labels: tuple[str, ...]) -> Setting:
+        return Setting(key, page, Wording({DEFAULT_LANGUAGE: tuple(labels)}), None)
+
+    def settings_on(self, page: str) -> list[Setting]:
+        """The declared settings on a settings page, and the switches read there as parts of a
+        check (PARTS; their labels are platform.toml [words])."""
+        parts = [self.row(key, on, self.spec.words[words]) for key, (on, words) in PARTS.items() if on == page]
+        return self.spec.settings_on(page) + parts
+
+    def grid_ready(self, owner: bool) -> Ready:
+        """A profile's grid is ready once it shows posts, or says it has none (or, to a
+        stranger, that the account is private)."""
+        texts = self.spec.words["no_posts"] + self.spec.words["no_posts_yours"]
+        return replace(self.spec.ready["grid"], texts=texts + (() if owner else self.spec.words["private"]))
+
+    # -- settings ---------------------------------------------------------------------------------
+    def read_settings(self, key: str) -> None:
         if self.signed_out():
             return
-        _path, _label, settings, neighbours = SETTINGS_PAGES[key]
-        labels = [label for s in settings for label in s.labels]
+        here = self.settings_on(key)
         # Every row the page must show before it is read (a page built in parts shows its first
         # rows first); the professional page of a personal account shows its offer instead.
-        every = tuple(s.labels for s in settings if s.awaited)
+        every = tuple(s.labels.get() for s in here if s.check not in OPTIONAL or s.check in AWAITED)
         if key == "settings:pro":
-            every = (CONTACT_LABELS + PERSONAL_ACCOUNT,)
-        loaded = self.load(key, f"{BASE}/accounts/{path}", owner=True, ready=Ready("your privacy settings", every=every))
-        for s in settings:
-            self.read_setting(s, loaded, [x for x in labels + list(neighbours) if x not in s.labels])
-        if key == "settings:pro" and loaded.ok and any(p in loaded.text for p in PERSONAL_ACCOUNT) \
+            every = (self.spec.settings["instagram.contact_info"].labels.get() + self.spec.words["personal_account"],)
+        loaded = self.load(key, self.spec.url(key), owner=True, ready=Ready("your privacy settings", every=every))
+        # Other rows on the page, whose labels a setting's row never reaches into.
+        neighbours = [self.row("", key, self.spec.words[f"neighbours:{key}"])] if f"neighbours:{key}" in self.spec.words else []
+        for s in here:
+            self.read_setting(s, loaded, [o for o in here if o is not s] + neighbours, optional=s.check in OPTIONAL)
+        if key == "settings:pro" and loaded.ok and any(p in loaded.text for p in self.wording("personal_account")) \
                 and "value" not in self.reads.get("instagram.contact_info", {}):
             self.reads["instagram.personal_account"] = {"value": True, "loaded": loaded}
 
-    def read_setting(self, s: Setting, loaded: Loaded, others: list[str]) -> None:
-        """Read one setting under any of its wordings; the evidence names the wording shown."""
-        if not loaded.ok:
-            self.reads[s.key] = {"problem": loaded.problem.reason}
-            return
-        shown = lambda got: next((x for x in s.labels if norm(x) == got.get("label")), s.labels[0])  # noqa: E731
-        if s.switch:
-            got = read(self.owner, "readSwitch", labels=list(s.labels), others=others)
-            if got.get("found") and got.get("state") is not None:
-                self.reads[s.key] = {"value": got["state"], "loaded": loaded, "label": shown(got)}
-                return
-            if got.get("found"):
-                self.reads[s.key] = {"problem": f"Boundary found '{shown(got)}' but couldn't read whether it is on."}
-                return
-        else:
-            got = read(self.owner, "readChoice", labels=list(s.labels), words=list(AUDIENCE), others=others)
-            values = got.get("values", [])
-            if got.get("found") and len(values) == 1:
-                self.reads[s.key] = {"value": AUDIENCE[values[0]], "raw": values[0][:1].upper() + values[0][1:],
-                                     "loaded": loaded, "label": shown(got)}
-                return
-            if len(values) > 1:
-                self.reads[s.key] = {"problem": f"'{shown(got)}' showed more than one value, so Boundary can't tell which applies."}
-                return
-            if got.get("found"):
-                self.reads[s.key] = {"problem": f"Boundary found '{shown(got)}' but couldn't read its current value."}
-                return
-        if not s.optional:
-            self.reads[s.key] = {"problem": f"The settings page didn't show '{s.labels[0]}'. "
-                                            f"{self.name} may have changed this page; check it by hand."}
+    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (), optional: bool = False,
+                     reader=read) -> None:
+        """As the base reads a setting, but what it says names the wording the page showed (the
+        app asks "Who can tag you" where the web page says "Allow tags from")."""
+        said: dict = {}
+
+        def reading(page, fn, **kwargs):
+            got = reader(page, fn, **kwargs)
+            said.update(got)
+            return got
+
+        super().read_setting(setting, loaded, others, optional, reading)
+        labels = setting.labels.get(loaded.language if loaded.ok else DEFAULT_LANGUAGE)
+        shown = next((x for x in labels if norm(x).rstrip(" .:;,!?()") == said.get("label")), None)
+        got = self.reads.get(setting.check, {})
+        if shown and shown != labels[0]:
+            if "value" in got:
+                got["label"] = shown
+            elif "problem" in got:
+                got["problem"] = got["problem"].replace(f"'{labels[0]}'", f"'{shown}'", 1)
 
     def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
         """As the engine loads, but a shell of blank placeholder boxes (no text yet) is not an
@@ -540,7 +490,8 @@ class InstagramAudit(PlatformAudit):
     def read_owner_profile(self) -> None:
         if self.signed_out() or not self.username:
             return
-        loaded = self.load("profile", f"{BASE}/{self.username}/", owner=True, ready=READY_OWNER_GRID)
+        loaded = self.load("profile", f"{self.spec.base}/{self.username}/", owner=True,
+                           ready=self.grid_ready(owner=True))
         if not self._own_page(loaded, "your profile"):
             return
         self.owner_header = self.owner.evaluate(PROFILE_JS, self.username)
@@ -557,26 +508,27 @@ class InstagramAudit(PlatformAudit):
 
         self.grid_complete, self.grid_problem = self.scroll_and_read(
             self.owner, batch, f"n => {tiles_js} > n", lambda: self.owner.evaluate(f"() => {tiles_js}"))
-        self.owner_no_posts = not self.owner_tiles and any(t in norm(read(self.owner, "pageInfo").get("text")) for t in NO_POSTS)
+        self.owner_no_posts = not self.owner_tiles and any(t in norm(read(self.owner, "pageInfo").get("text"))
+                                                           for t in self.wording("no_posts") + self.wording("no_posts_yours"))
 
     def read_public_profile(self) -> None:
         if not self.username:
             return
-        ready = Ready("your profile", texts=(self.username,), selectors=("header h1", "header h2"))
-        loaded = self.load("public:profile", f"{BASE}/{self.username}/", owner=False, ready=ready)
+        ready = replace(self.spec.ready["profile"], texts=(self.username,))
+        loaded = self.load("public:profile", f"{self.spec.base}/{self.username}/", owner=False, ready=ready)
         if not self.prove_own(loaded, paths=[f"/{self.username}"], names=[self.username, self.account.display_name],
                               what="your profile"):
             return
-        self._await(self.public, READY_PUBLIC_GRID)  # the grid, "no posts" or "private" (read below either way)
+        self._await(self.public, self.grid_ready(owner=False))  # the grid, "no posts" or "private" (read below either way)
         blobs = read(self.public, "jsonBlobs")
         self.public_user = find_account(blobs, self.username)
         for code, places in media_places(blobs).items():
             self.data_places.setdefault(code, places)
         self.public_header = self.public.evaluate(PROFILE_JS, self.username)
         text = norm(read(self.public, "pageInfo").get("text"))
-        self.public_private_marker = any(p in text for p in PRIVATE_PHRASES)
+        self.public_private_marker = any(p in text for p in self.wording("private"))
         self.public_tiles = read(self.public, "postTiles")
-        self.public_no_posts = not self.public_tiles and "no posts yet" in text
+        self.public_no_posts = not self.public_tiles and any(p in text for p in self.wording("no_posts"))
         if self.public_user is None and not self.public_private_marker and not self.public_tiles \
                 and not self.public_header.get("found"):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
@@ -599,7 +551,7 @@ class InstagramAudit(PlatformAudit):
         for i, link in enumerate(posts[:MAX_POST_PAGES]):
             if self.data_places.get(code_of(link)):
                 continue  # the page's own data already names its place
-            loaded = self.load(f"public:post:{i}", f"{BASE}{link}", owner=False, ready=READY_POST)
+            loaded = self.load(f"public:post:{i}", f"{self.spec.base}{link}", owner=False, ready=self.spec.ready["post"])
             if not self.prove_own(loaded, paths=[link], names=[self.username], what="your post"):
                 self.post_problem = self.post_problem or loaded.problem.reason
                 continue
@@ -613,11 +565,14 @@ class InstagramAudit(PlatformAudit):
         if self.signed_out() or not self.username:
             return
         for kind in ("followers", "following"):
-            loaded = self.load(kind, f"{BASE}/{self.username}/{kind}/", owner=True, ready=READY_PEOPLE)
+            loaded = self.load(kind, f"{self.spec.base}/{self.username}/{kind}/", owner=True, ready=self.spec.ready["people"])
             if loaded.ok:
                 people = read(self.owner, "dialogPeople")
                 if people is not None:
                     self.people[kind] = people
+                else:
+                    self.reads.setdefault("instagram.connections_watchlist",
+                                          {"problem": f"Boundary couldn't read your {kind} list."})
 
     # -- deciding -----------------------------------------------------------------------------------
     def decide(self) -> list[Finding]:
@@ -626,17 +581,10 @@ class InstagramAudit(PlatformAudit):
             return self.all_unknown((home.problem if home else STOPPED).reason)
         return [
             self.decide_private(), self.decide_content(), self.decide_lists(), self.decide_bio(), self.decide_contact(),
-            self.decide_tags(), self.decide_choice("instagram.mentions", "settings:tags", "Anyone can mention you."),
-            self.decide_switch("instagram.activity_status", "settings:activity", "People can see when you're online.",
-                               "People can't see when you're online."),
-            self.decide_sharing(), self.decide_search(), self.decide_watchlist(),
+            # Verdicts that depend on a setting's value alone (their wording is in platform.toml).
+            self.decide_tags(), self.decide_setting("instagram.mentions"), self.decide_setting("instagram.activity_status"),
+            self.decide_sharing(), self.decide_search(), self.decide_people(),
         ]
-
-    def _reason(self, key: str, page: str) -> str:
-        got = self.reads.get(key)
-        if got and "problem" in got:
-            return got["problem"]
-        return (self.problem(page) or self.problem("home") or STOPPED).reason
 
     def _public_ok(self) -> Loaded | None:
         """The stranger's view of the profile, when it was really loaded and is the account's own."""
@@ -674,7 +622,7 @@ class InstagramAudit(PlatformAudit):
         check = "instagram.private_account"
         private, ev = self.private_state()
         if private is None:
-            return self.unknown(check, self._reason(check, "settings:privacy"), ev)
+            return self.unknown(check, self.reason(check, "settings:privacy"), ev)
         if not private:
             return self.at_risk(check, "Your account is public: anyone, on or off Instagram, can see your posts.", ev, Audience.PUBLIC)
         return self.ok(check, "Your account is private: only followers you approve see your posts.", ev, Audience.FRIENDS)
@@ -720,11 +668,11 @@ class InstagramAudit(PlatformAudit):
                                 [evidence(Source.PUBLIC_VIEW, page, f"{plural(len(flagged), 'post')}: {', '.join(reasons)}.")],
                                 Audience.PUBLIC, [s for s, _w in flagged[:25]])
         if private is None:
-            return self.unknown(check, self._reason("instagram.private_account", "settings:privacy"), ev)
+            return self.unknown(check, self.reason("instagram.private_account", "settings:privacy"), ev)
         # "Nothing found" counts only when every public post was found and each one read.
         profile = self.pages.get("profile")
         if profile is None or not profile.ok:
-            return self.unknown(check, self._reason("instagram.private_account", "profile"), ev)
+            return self.unknown(check, self.reason("instagram.private_account", "profile"), ev)
         if not self.grid_complete:
             return self.unknown(check, self.grid_problem or "Boundary couldn't read your whole grid of posts.", ev)
         expected = parse_count((self.owner_header.get("counts") or {}).get("posts"))
@@ -754,7 +702,7 @@ class InstagramAudit(PlatformAudit):
         check = "instagram.followers_lists"
         private, ev = self.private_state()
         if private is None:
-            return self.unknown(check, self._reason("instagram.private_account", "settings:privacy"), ev)
+            return self.unknown(check, self.reason("instagram.private_account", "settings:privacy"), ev)
         if private:
             return self.ok(check, "Only followers you approve can see your followers and who you follow.", ev, Audience.FRIENDS)
         return self.at_risk(check, "Anyone on Instagram can see your followers and who you follow.", ev, Audience.PUBLIC)
@@ -811,47 +759,31 @@ class InstagramAudit(PlatformAudit):
             return self.ok(check, "Your profile doesn't show contact details (it isn't a professional account).",
                            [evidence(Source.SETTING, personal["loaded"], "This is a personal account: it has no public contact options."),
                             evidence(Source.PUBLIC_VIEW, public, "The public profile shows no email, phone or address.")])
-        return self.unknown(check, self._reason("instagram.contact_info",
-                                                "settings:pro" if self.problem("settings:pro") else "public:profile"))
+        return self.unknown(check, self.reason("instagram.contact_info",
+                                               "settings:pro" if self.problem("settings:pro") else "public:profile"))
 
     def decide_tags(self) -> Finding:
         check = "instagram.tags"
         got, approval = self.reads.get("instagram.tags", {}), self.reads.get("instagram.tags:approval", {})
         if "value" not in got:
-            return self.unknown(check, self._reason("instagram.tags", "settings:tags"))
+            return self.unknown(check, self.reason("instagram.tags", "settings:tags"))
         ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is set to '{got['raw']}'.")]
         if got["value"] is Audience.PUBLIC:
             return self.at_risk(check, "Anyone can tag you in their posts.", ev, Audience.PUBLIC)
         if got["value"] is Audience.ONLY_ME:
             return self.ok(check, "Nobody can tag you.", ev, Audience.ONLY_ME)
         if "value" not in approval:
-            return self.unknown(check, self._reason("instagram.tags:approval", "settings:tags"), ev)
+            return self.unknown(check, self.reason("instagram.tags:approval", "settings:tags"), ev)
         ev.append(evidence(Source.SETTING, approval["loaded"], f"'{approval['label']}' is {'on' if approval['value'] else 'off'}."))
         if not approval["value"]:
             return self.at_risk(check, "Tags appear on your profile without your approval.", ev, got["value"])
         return self.ok(check, "Only people you follow can tag you, and you approve tags first.", ev, got["value"])
 
-    def decide_choice(self, check: str, page: str, risky_text: str) -> Finding:
-        got = self.reads.get(check, {})
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, page))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is set to '{got['raw']}'.")]
-        if got["value"] is Audience.PUBLIC:
-            return self.at_risk(check, risky_text, ev, Audience.PUBLIC)
-        return self.ok(check, f"'{got['label']}': {got['raw']}.", ev, got["value"])
-
-    def decide_switch(self, check: str, page: str, on_text: str, off_text: str) -> Finding:
-        got = self.reads.get(check, {})
-        if "value" not in got:
-            return self.unknown(check, self._reason(check, page))
-        ev = [evidence(Source.SETTING, got["loaded"], f"'{got['label']}' is {'on' if got['value'] else 'off'}.")]
-        return (self.at_risk if got["value"] else self.ok)(check, on_text if got["value"] else off_text, ev)
-
     def decide_sharing(self) -> Finding:
         """Others sharing your stories and posts: any switch read as on is a risk; "ok" needs every
         switch the check is about (SHARING_REQUIRED) read as off."""
         check = "instagram.story_sharing"
-        keys = [s.key for s in SETTINGS_PAGES["settings:sharing"][2]]
+        keys = [s.check for s in self.settings_on("settings:sharing")]
         read_ = {k: self.reads[k] for k in keys if "value" in self.reads.get(k, {})}
         on = [v for v in read_.values() if v["value"]]
         if on:
@@ -860,7 +792,7 @@ class InstagramAudit(PlatformAudit):
         missing = [k for k in SHARING_REQUIRED if k not in read_]
         if missing:
             got = self.reads.get(missing[0], {})
-            reason = got.get("problem") or self._reason(check, "settings:sharing")
+            reason = got.get("problem") or self.reason(check, "settings:sharing")
             what = " and ".join(SHARING_REQUIRED[k] for k in missing)
             return self.unknown(check, f"Boundary couldn't read the switch for {what}: {reason}",
                                 [evidence(Source.SETTING, v["loaded"], f"'{v['label']}' is off.") for v in read_.values()])
@@ -884,34 +816,19 @@ class InstagramAudit(PlatformAudit):
             (self.public_user is not None and self.public_user.get("is_professional_account") is False)
         if personal:
             return self.skipped(check, "Only public professional accounts' photos can appear in search engines, and yours is a personal account.")
-        return self.unknown(check, self._reason(check, "settings:privacy") if self.problem("settings:privacy") else
+        return self.unknown(check, self.reason(check, "settings:privacy") if self.problem("settings:privacy") else
                             "Boundary couldn't find the search engine setting on your account privacy page, "
                             "so it couldn't tell whether search engines may show your photos.")
 
-    def decide_watchlist(self) -> Finding:
-        check = "instagram.connections_watchlist"
-        if not self.options.watch_list:
-            return self.skipped(check, "You haven't given a private watch list of names to look for.")
-        if set(self.people) != {"followers", "following"}:
-            return self.unknown(check, (self.problem("followers") or self.problem("following") or STOPPED).reason
-                                if (self.problem("followers") or self.problem("following"))
-                                else "Boundary couldn't read your followers list.")
-        people = list(dict.fromkeys(self.people["followers"] + self.people["following"]))
-        matches = count_watch_list_matches(people, self.options.watch_list)
-        ev = [evidence(Source.OWNER_VIEW, self.pages["followers"], f"Compared {len(people)} accounts with your watch list.")]
-        if matches:
-            return self.at_risk(check, f"{plural(matches, 'account')} among your followers or people you follow "
-                                f"{'matches' if matches == 1 else 'match'} a name on your private watch list.", ev)
+    def decide_people(self) -> Finding:
+        lists = ("followers", "following")
+        page = next((k for k in lists if self.problem(k)), "followers")
         # "None match" needs the whole lists: as many people as the profile says there are.
-        counts = (self.owner_header or {}).get("counts") or {}
-        for kind in ("followers", "following"):
-            expected = parse_count(counts.get(kind))
-            if expected is None:
-                expected = account_count(self.owner_user, kind)
-            if expected is None:
-                return self.unknown(check, f"Boundary couldn't tell how many accounts are in your {kind} list, "
-                                           "so it can't be sure it compared all of them.", ev)
-            if len(self.people[kind]) < expected:
-                return self.unknown(check, f"Your profile says {plural(expected, 'account')} in your {kind} list, but "
-                                           f"Boundary could only read {len(self.people[kind])} of them.", ev)
-        return self.ok(check, "None of your followers or the people you follow match your private watch list.", ev)
+        shown = (self.owner_header or {}).get("counts") or {}
+        counts = {}
+        for kind in lists:
+            expected = parse_count(shown.get(kind))
+            counts[kind] = account_count(self.owner_user, kind) if expected is None else expected
+        return self.decide_watchlist("instagram.connections_watchlist",
+                                     self.people if set(self.people) == set(lists) else None, counts, page, "account",
+                                     "your followers and the people you follow")
