@@ -238,6 +238,17 @@ class PlatformAudit:
         audience = None if setting.switch else value
         return (self.at_risk if risky else self.ok)(check, summary, ev, audience)
 
+    def decide_closed(self, check: str, closed: bool | None, ev: list[Evidence], why_unknown: str, *,
+                      open_text: str, closed_text: str) -> Finding:
+        """A check that follows whether the account is closed to strangers (protected,
+        private): at risk when open, ok when closed, unknown (with `why_unknown`) when
+        neither the setting nor the stranger's view told."""
+        if closed is None:
+            return self.unknown(check, why_unknown, ev)
+        if not closed:
+            return self.at_risk(check, open_text, ev, Audience.PUBLIC)
+        return self.ok(check, closed_text, ev, Audience.FRIENDS)
+
     def decide_watchlist(self, check: str, lists: dict[str, list[str]] | None, counts: dict[str, int | None],
                          page: str, people: str, among: str) -> Finding:
         """Whether anyone in the owner's lists matches the private watch list.

@@ -621,11 +621,10 @@ class InstagramAudit(PlatformAudit):
     def decide_private(self) -> Finding:
         check = "instagram.private_account"
         private, ev = self.private_state()
-        if private is None:
-            return self.unknown(check, self.reason(check, "settings:privacy"), ev)
-        if not private:
-            return self.at_risk(check, "Your account is public: anyone, on or off Instagram, can see your posts.", ev, Audience.PUBLIC)
-        return self.ok(check, "Your account is private: only followers you approve see your posts.", ev, Audience.FRIENDS)
+        return self.decide_closed(
+            check, private, ev, self.reason(check, "settings:privacy"),
+            open_text="Your account is public: anyone, on or off Instagram, can see your posts.",
+            closed_text="Your account is private: only followers you approve see your posts.")
 
     @staticmethod
     def _place(alt: str) -> str | None:
@@ -699,13 +698,11 @@ class InstagramAudit(PlatformAudit):
                        Audience.PUBLIC)
 
     def decide_lists(self) -> Finding:
-        check = "instagram.followers_lists"
         private, ev = self.private_state()
-        if private is None:
-            return self.unknown(check, self.reason("instagram.private_account", "settings:privacy"), ev)
-        if private:
-            return self.ok(check, "Only followers you approve can see your followers and who you follow.", ev, Audience.FRIENDS)
-        return self.at_risk(check, "Anyone on Instagram can see your followers and who you follow.", ev, Audience.PUBLIC)
+        return self.decide_closed(
+            "instagram.followers_lists", private, ev, self.reason("instagram.private_account", "settings:privacy"),
+            open_text="Anyone on Instagram can see your followers and who you follow.",
+            closed_text="Only followers you approve can see your followers and who you follow.")
 
     def decide_bio(self) -> Finding:
         check = "instagram.profile.bio_work"

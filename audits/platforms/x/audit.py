@@ -172,11 +172,10 @@ class XAudit(PlatformAudit):
     def decide_protected(self) -> Finding:
         check = "x.protected_posts"
         protected, ev = self.protected_state()
-        if protected is None:
-            return self.unknown(check, self.reason(check, "settings:audience"), ev)
-        if not protected:
-            return self.at_risk(check, "Your posts are public: anyone can read them, and search engines can find them.", ev, Audience.PUBLIC)
-        return self.ok(check, "Your posts are protected: only followers you approve can see them.", ev, Audience.FRIENDS)
+        return self.decide_closed(
+            check, protected, ev, self.reason(check, "settings:audience"),
+            open_text="Your posts are public: anyone can read them, and search engines can find them.",
+            closed_text="Your posts are protected: only followers you approve can see them.")
 
     def _flagged(self, posts) -> list[tuple[dict, list[str]]]:
         out = []
@@ -218,13 +217,11 @@ class XAudit(PlatformAudit):
         return self.unknown(check, self.feed_problem or self.reason("x.protected_posts", "profile"))
 
     def decide_lists(self) -> Finding:
-        check = "x.followers_lists"
         protected, ev = self.protected_state()
-        if protected is None:
-            return self.unknown(check, self.reason("x.protected_posts", "settings:audience"), ev)
-        if protected:
-            return self.ok(check, "Only followers you approve can see who follows you and who you follow.", ev, Audience.FRIENDS)
-        return self.at_risk(check, "Anyone signed in to X can see who follows you and who you follow.", ev, Audience.PUBLIC)
+        return self.decide_closed(
+            "x.followers_lists", protected, ev, self.reason("x.protected_posts", "settings:audience"),
+            open_text="Anyone signed in to X can see who follows you and who you follow.",
+            closed_text="Only followers you approve can see who follows you and who you follow.")
 
     def _header_field(self, check: str, testid: str, what: str, risky_text=None) -> Finding:
         public = self.pages.get("public:profile")
