@@ -14,6 +14,7 @@ Every request of an audit context goes through `SiteRouter`:
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import logging
 import socket
 from dataclasses import dataclass, field
@@ -40,17 +41,35 @@ def host_in(host: str | None, domains: tuple[str, ...]) -> bool:
 
 
 def parse_origin(text: str) -> str:
-    """Validate an ORIGIN given on the command line; returns it without a trailing slash."""
+    """Validate an ORIGIN given for a replica (`--site`, BOUNDARY_SITE_*); returns it without a
+    trailing slash. Only this machine's loopback addresses: the user's session cookies are
+    sent there, so a typo or a hostile setting must never hand them to another host."""
     parts = urlsplit(text.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"'{text}' is not an origin like http://127.0.0.1:8701")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(f"'{text}' carries a user name or password; give just the address")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ValueError(f"'{text}' must be an origin only (scheme, host and port), no path")
     try:
-        parts.port  # noqa: B018 - raises on a bad port
+        port = parts.port
     except ValueError as exc:
         raise ValueError(f"'{text}' has a bad port") from exc
-    return f"{parts.scheme}://{parts.netloc}"
+    if not is_loopback(parts.hostname):
+        raise ValueError(f"'{text}' isn't on this computer: a replica must run on 127.0.0.1 or localhost, "
+                         "because your sign-in cookies are sent to it")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost — never a name that could resolve elsewhere."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def redirect_page(target: str, autonavigate: bool) -> str:

@@ -80,6 +80,9 @@ def _read_lines(path: str | None, flag: str) -> list[str]:
         raise UsageError(f"{flag}: can't read {path}: {exc}") from exc
 
 
+MAX_TIMEOUT = 600.0  # ten minutes for one page is already far past any real page
+
+
 def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
     """Everything is validated before anything runs, so bad input writes nothing."""
     for platform in args.platform:
@@ -110,8 +113,8 @@ def collect_options(args) -> tuple[RunOptions, object, object, str | None]:
 
     if args.regulator not in content().regulators:
         raise UsageError(f"--regulator: unknown regulator '{args.regulator}' (choose from {', '.join(content().regulators)})")
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
+    if not (0 < args.timeout <= MAX_TIMEOUT):  # also refuses nan and inf
+        raise UsageError(f"--timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds, not {args.timeout:g}")
 
     store, store_problem = None, None
     if not args.no_save or not (sessions or args.demo):

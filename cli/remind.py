@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cli.desktop import DESKTOP
-from cli.errors import CannotRun, UsageError
+from cli.errors import CannotRun, UsageError, writable
 from reminders import jobs
 from reminders.ics import calendar_file
 from reminders.schedule import INTERVALS, next_due, snooze
@@ -51,6 +51,7 @@ def run(args) -> int:
         except StoreError:
             pass  # the job works either way; the setting only mirrors it for the wizard
         return 0
+    writable(args.ics, "--ics")  # before anything is read or changed
     try:
         store = open_store()
     except StoreLocked:
@@ -80,7 +81,7 @@ def run(args) -> int:
         status = saved.reminder_status(now)
         if args.ics:
             due = next_due(settings, saved.last_completed_date(), now.date()) or now.date()
-            path = Path(args.ics)
+            path = writable(args.ics, "--ics")
             path.write_bytes(calendar_file(settings, due))
             print(f"Calendar reminder written to {path}: every {settings.every_months} month(s) from {due:%d %B %Y}. "
                   "Open it to add it to Outlook or any calendar.")

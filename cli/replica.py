@@ -20,12 +20,18 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from replicas.demo import replica_classes, start_replicas
+    from replicas.personas import PersonaError
 
-    ports = {p: args.port + n for n, p in enumerate(replica_classes())}
+    classes = replica_classes()
+    if not 1024 <= args.port <= 65535 - len(classes):
+        raise UsageError(f"--port must be from 1024 to {65535 - len(classes)} (one port per platform), not {args.port}")
+    ports = {p: args.port + n for n, p in enumerate(classes)}
     try:
         running = start_replicas(args.persona, ports=ports)
     except FileNotFoundError as exc:
         raise UsageError(f"no persona '{args.persona}'") from exc
+    except PersonaError as exc:
+        raise UsageError(f"--persona: {exc}") from exc
     except OSError as exc:
         raise UsageError(f"can't listen on port {args.port}: {exc.strerror}") from exc
     with running:

@@ -37,6 +37,8 @@ def load_persona(name_or_path: str | Path) -> dict:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
         raise PersonaError(f"{path.name}: {e}") from None
+    except (OSError, UnicodeDecodeError):
+        raise PersonaError(f"{path.name} can't be read as a persona file (it isn't UTF-8 text)") from None
     return _Validator(path.name).persona(data)
 
 

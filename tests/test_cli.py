@@ -39,7 +39,7 @@ def good_session(tmp_path):
         (["audit", "--site", "bebo=http://127.0.0.1:1"], "unknown platform 'bebo'"),
         (["audit", "--session", "facebook=/nonexistent/state.json"], "session file not found"),
         (["audit", "--watch-words", "/nonexistent/words.txt"], "--watch-words: file not found"),
-        (["audit", "--timeout", "0"], "--timeout must be a positive"),
+        (["audit", "--timeout", "0"], "--timeout must be more than 0"),
         (["audit", "--frobnicate"], "unrecognized arguments"),
     ],
 )
