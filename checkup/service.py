@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from audits.engine import Progress, RunOptions, RunStats, run_audit
 from audits.model import AuditReport, PlatformReport, utc_now
+from store.db import StoreError
 from store.history import History, nice_date
 
 
@@ -25,6 +26,7 @@ class Checkup:
         self.run_id: int | None = None
         self.carried_on: list[str] = []  # platforms already checked before a resume
         self.note = ""  # what happened to an earlier, stopped check-up, in plain words
+        self.save_problem = ""  # why the results couldn't be saved, if they couldn't
         point = history.resume_point() if history is not None else None
         if point and resume:
             self.run_id, options.resume = point[0].id, point[1]
@@ -45,9 +47,18 @@ class Checkup:
                          on_platform=on_platform or self.checkpoint, report=self.report)
 
     def checkpoint(self, platform: PlatformReport) -> None:
-        if self.history is not None and self.run_id is not None:
-            self.history.checkpoint(self.run_id, platform)
+        if self.history is not None and self.run_id is not None and not self.save_problem:
+            self._save(self.history.checkpoint, self.run_id, platform)
 
     def finish(self, report: AuditReport) -> None:
         if self.history is not None and self.run_id is not None:
-            self.history.finish(self.run_id, report)
+            self._save(self.history.finish, self.run_id, report)
+
+    def _save(self, fn, *args) -> None:
+        # A disk that fills (or a store that fails) part-way must never cost the check-up
+        # itself: it goes on, its results are still shown and can be exported, and
+        # `save_problem` says in plain words why they weren't kept.
+        try:
+            fn(*args)
+        except StoreError as exc:
+            self.save_problem = str(exc)

@@ -205,6 +205,8 @@ def run(args) -> int:
         except BrowserNotFound as exc:
             raise CannotRun(str(exc)) from exc
         checkup.finish(report)
+        if checkup.save_problem:
+            store_problem = checkup.save_problem
         checklist = build_checklist(report, regulator=args.regulator)
         print(render_summary(report))
         print()
@@ -224,7 +226,7 @@ def run(args) -> int:
             demo.stop()
         if store is not None:
             store.close()
-    if store is not None:
+    if store is not None and not checkup.save_problem:
         print(f"Saved in your check-up history (#{run_id}): 'python main.py history' lists them.")
     elif not args.no_save and store_problem:
         print(f"\nNot saved in your history: {store_problem}")

@@ -48,7 +48,11 @@ def run_history(args) -> int:
             print("Your saved check-ups:")
             for run in runs:
                 line = f"  #{run.id}  {nice_date(run.started_at)} {run.started_at[11:16]} UTC  {run.status}"
-                report = history.report(run.id) if run.finished_at else None
+                try:
+                    report = history.report(run.id) if run.finished_at else None
+                except StoreError as exc:  # one damaged record hides only itself
+                    print(f"{line}  (this check-up's record can't be read: {exc})")
+                    continue
                 if report:
                     c = report.counts()
                     platforms = ", ".join(PLATFORM_NAMES[p.platform] for p in report.platforms)

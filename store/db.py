@@ -153,22 +153,48 @@ class Store:
             os.umask(old)
         return conn
 
+    @staticmethod
+    def _inspect(path: Path) -> tuple[int, dict]:
+        """The format version and meta of an existing file, read without changing it (a file
+        that isn't Boundary's, or is damaged, is left exactly as it was)."""
+        damaged = StoreDamaged(
+            f"Boundary's saved data can't be read: the file {path} is damaged. It has been left "
+            "as it is. You can start fresh (the damaged file is kept aside) or restore a backup.")
+        try:
+            # With no write-ahead log beside it the file is read as immutable, which creates
+            # nothing; a log left by a crash holds part of the data and must be read too.
+            wal = Path(f"{path}-wal").exists()
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
+        except sqlite3.OperationalError as exc:
+            raise _open_problem(exc, path, damaged) from exc
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables >= REQUIRED_TABLES:
+                raise damaged
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError as exc:
+            raise _open_problem(exc, path, damaged) from exc
+        except sqlite3.DatabaseError as exc:
+            raise damaged from exc
+        finally:
+            conn.close()
+        version = meta.get("schema_version", "0")
+        if not (isinstance(version, str) and version.isdigit()):
+            raise damaged
+        return int(version), meta
+
     @classmethod
     def _open(cls, folder: Path, key_for, mode: str) -> Store:
-        path, lock = cls._prepare(folder)
+        try:
+            path, lock = cls._prepare(folder)
+        except OSError as exc:
+            raise StoreError(f"Boundary can't use its data folder {folder} ({exc.strerror or exc}). "
+                             "Nothing was changed. Check the folder can be written to.") from exc
         try:
             existed = path.exists() and path.stat().st_size > 0
+            version, meta = cls._inspect(path) if existed else (0, {})
             # A new store gets its key before any file is made: no key, no file.
             new_key = None if existed else key_for({}, False)
-            try:
-                conn = cls._connect(path)
-                version = cls._version(conn) if existed else 0
-                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if existed else {}
-            except sqlite3.DatabaseError as exc:
-                raise StoreDamaged(
-                    f"Boundary's saved data can't be read: the file {path} is damaged. It has been left "
-                    "as it is. You can start fresh (the damaged file is kept aside) or restore a backup."
-                ) from exc
             if version > SCHEMA_VERSION:
                 raise NewerStore(
                     f"Boundary's saved data was written by a newer version of Boundary (format {version}). "
@@ -179,6 +205,10 @@ class Store:
                     f"Boundary's saved data is locked with a {meta.get('key_source')}, not with a {mode}."
                 )
             key = key_for(meta, existed) if existed else new_key
+            try:
+                conn = cls._connect(path)
+            except sqlite3.OperationalError as exc:
+                raise _open_problem(exc, path, StoreError(f"Boundary couldn't open {path} ({exc}).")) from exc
             store = cls(conn, key, path, lock, mode)
             if existed:
                 store._check_key(meta)
@@ -212,8 +242,7 @@ class Store:
     def open_passphrase(cls, passphrase: str, *, demo: bool = False, folder: Path | None = None) -> Store:
         def key_for(meta, existed):
             if existed:
-                salt = bytes.fromhex(meta["kdf_salt"])
-                return keys.passphrase_key(passphrase, salt, int(meta["kdf_n"]), int(meta["kdf_r"]), int(meta["kdf_p"]))
+                return keys.passphrase_key(passphrase, *_kdf_settings(meta))
             salt = os.urandom(16)
             key_for.meta = {"kdf": "scrypt", "kdf_salt": salt.hex(), "kdf_n": str(keys.SCRYPT_N),
                             "kdf_r": str(keys.SCRYPT_R), "kdf_p": str(keys.SCRYPT_P)}
@@ -227,14 +256,6 @@ class Store:
         store = cls(cls._connect(":memory:"), os.urandom(keys.KEY_BYTES), None, None, "session_only")
         store._create()
         return store
-
-    @staticmethod
-    def _version(conn) -> int:
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.OperationalError as exc:
-            raise sqlite3.DatabaseError("no meta table") from exc
-        return int(row[0]) if row else 0
 
     def _create(self, meta_extra: dict | None = None) -> None:
         with self._write():
@@ -383,12 +404,50 @@ class Store:
             return None
         return self._open_value(row[0], row[1], f"run:{run_id}".encode())
 
+    def close_empty_runs(self) -> None:
+        with self._write():
+            self.conn.execute("UPDATE runs SET status = 'incomplete', finished_at = started_at "
+                              "WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM findings WHERE run_id = runs.id)")
+
     def unfinished_run(self) -> RunInfo | None:
         """The newest run, if it never finished (the process was killed) and kept some findings."""
         runs = self.runs()
         if runs and runs[-1].status == "running" and self.saved_platforms(runs[-1].id):
             return runs[-1]
         return None
+
+
+REQUIRED_TABLES = {"meta", "secrets", "runs", "findings"}
+
+
+def _open_problem(exc: sqlite3.OperationalError, path: Path, otherwise: StoreError) -> StoreError:
+    """What an SQLite error while opening really means: a full disk or a read-only folder is
+    not damage (and "start fresh" would be the wrong advice)."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StoreError("Boundary couldn't open its saved data: the disk is full. Nothing was changed or lost; "
+                          "free some space and try again.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return StoreError(f"Boundary can't write in its data folder ({path.parent}). Nothing was changed. "
+                          "Check the folder can be written to.")
+    if "locked" in text or "busy" in text:
+        return StoreLocked("Boundary's saved data is busy in another window. Try again in a moment.")
+    return otherwise
+
+
+def _kdf_settings(meta: dict) -> tuple[bytes, int, int, int]:
+    """The passphrase's scrypt settings, checked: a damaged or tampered value must be a clear
+    error, never a crash or minutes of work on an absurd cost."""
+    try:
+        salt = bytes.fromhex(meta["kdf_salt"])
+        n, r, p = int(meta["kdf_n"]), int(meta["kdf_r"]), int(meta["kdf_p"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise StoreDamaged("Boundary's saved data is damaged: its passphrase settings can't be read. "
+                           "Nothing was changed. You can start fresh (the file is kept aside).") from exc
+    if not (len(salt) >= 16 and 2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        raise StoreDamaged("Boundary's saved data is damaged: its passphrase settings are out of range. "
+                           "Nothing was changed. You can start fresh (the file is kept aside).")
+    return salt, n, r, p
 
 
 def start_fresh(folder: Path) -> Path | None:

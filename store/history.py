@@ -61,6 +61,9 @@ class History:
         self.store = store
 
     def begin(self, report: AuditReport) -> int:
+        # A check-up killed before it saved anything leaves a "running" entry; starting a new
+        # one closes those (they hold nothing to carry on from).
+        self.store.close_empty_runs()
         return self.store.start_run(report.to_json()["started_at"])
 
     def checkpoint(self, run_id: int, platform: PlatformReport) -> None:
