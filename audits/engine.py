@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from audits.browser import launch, new_context
+from audits.browser import new_context, started_browser
 from audits.catalog import CHECKS, PLATFORM_NAMES, checks_for
 from audits.model import AuditReport, Finding, PlatformReport, PlatformStatus, Status, utc_now
 from audits.pages import PageLoader, Stopped
@@ -72,8 +72,6 @@ def run_audit(
 ) -> AuditReport:
     """Run the check-up. `on_platform` gets each platform's findings as soon as they are
     decided (the store checkpoints them); platforms in `options.resume` are not re-read."""
-    from playwright.sync_api import sync_playwright
-
     cancel = cancel or threading.Event()
     stats = stats if stats is not None else RunStats()
     report = report or AuditReport(started_at=utc_now())
@@ -84,22 +82,18 @@ def run_audit(
     if not todo:
         report.finished_at = utc_now()
         return report
-    with sync_playwright() as pw:
-        browser, choice = launch(pw, headless=options.headless, explicit=options.browser)
+    with started_browser(headless=options.headless, explicit=options.browser) as (browser, choice):
         stats.browser = choice.label
-        try:
-            for platform in todo:
-                started = time.perf_counter()
-                result = _audit_platform(browser, platform, options, progress, cancel, stats)
-                stats.seconds[platform] = time.perf_counter() - started
-                report.platforms.append(result)
-                if on_platform:
-                    on_platform(result)
-                if on_finding:
-                    for finding in result.findings:
-                        on_finding(platform, finding)
-        finally:
-            browser.close()
+        for platform in todo:
+            started = time.perf_counter()
+            result = _audit_platform(browser, platform, options, progress, cancel, stats)
+            stats.seconds[platform] = time.perf_counter() - started
+            report.platforms.append(result)
+            if on_platform:
+                on_platform(result)
+            if on_finding:
+                for finding in result.findings:
+                    on_finding(platform, finding)
     report.finished_at = utc_now()
     return report
 

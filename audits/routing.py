@@ -16,6 +16,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import logging
+import re
 import socket
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -113,6 +114,19 @@ class SiteRouter:
 
     def attach(self, context) -> None:
         context.route("**/*", self._handle)
+        context.route_web_socket(re.compile(".*"), self._socket)
+
+    def _socket(self, ws) -> None:
+        """WebSockets (which `route` never sees): the platform's own connect on the real site;
+        any other host — and any socket while a replica stands in for the site — is closed
+        without leaving the machine."""
+        host = urlsplit(ws.url).hostname
+        if self.origin is None and host_in(host, self.domains):
+            ws.connect_to_server()
+            return
+        if not host_in(host, self.domains):
+            self.blocked_hosts.append(host or "")
+        ws.close()
 
     # -- the handler -------------------------------------------------------------------
     def _handle(self, route, request) -> None:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from audits.browser import launch, new_context
+from audits.browser import new_context, started_browser
 from audits.catalog import PLATFORM_NAMES
 from audits.pages import PageLoader
 from audits.registry import audit_class, declaration
@@ -54,34 +54,28 @@ def sign_in(
     `on_page(page)` runs in this thread once the login page is open (tests fill the form
     with it). Raises SignInCancelled if the user closes the window or cancels.
     """
-    from playwright.sync_api import sync_playwright
-
     cancel = cancel or threading.Event()
-    with sync_playwright() as pw:
-        chromium, _ = launch(pw, headless=headless, explicit=browser)
-        try:
-            router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
-            context = new_context(chromium, router)
-            page = context.new_page()
-            page.goto(declaration(platform).sign_in_url)
-            if on_page:
-                on_page(page)
-            deadline = time.monotonic() + timeout
-            while not is_signed_in(platform, context.cookies()):
-                if cancel.is_set() or not context.pages or time.monotonic() > deadline:
-                    raise SignInCancelled(f"Signing in to {PLATFORM_NAMES[platform]} was cancelled.")
-                context.pages[0].wait_for_timeout(300)
-            # Signed in. From here Boundary drives the window: redirect pages stay put and the
-            # loader follows them itself, so the name is never read from a page mid-navigation.
-            router.autonavigate = False
-            page = context.new_page()
-            loaded = PageLoader(PLATFORM_NAMES[platform], declaration(platform).walls, timeout=20).load(
-                page, declaration(platform).home_url, owner=True
-            )
-            name = _display_name(platform, page) if loaded.ok else None
-            return SignedIn(context.storage_state(), name)
-        finally:
-            chromium.close()
+    with started_browser(headless=headless, explicit=browser) as (chromium, _):
+        router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
+        context = new_context(chromium, router)
+        page = context.new_page()
+        page.goto(declaration(platform).sign_in_url)
+        if on_page:
+            on_page(page)
+        deadline = time.monotonic() + timeout
+        while not is_signed_in(platform, context.cookies()):
+            if cancel.is_set() or not context.pages or time.monotonic() > deadline:
+                raise SignInCancelled(f"Signing in to {PLATFORM_NAMES[platform]} was cancelled.")
+            context.pages[0].wait_for_timeout(300)
+        # Signed in. From here Boundary drives the window: redirect pages stay put and the
+        # loader follows them itself, so the name is never read from a page mid-navigation.
+        router.autonavigate = False
+        page = context.new_page()
+        loaded = PageLoader(PLATFORM_NAMES[platform], declaration(platform).walls, timeout=20).load(
+            page, declaration(platform).home_url, owner=True
+        )
+        name = _display_name(platform, page) if loaded.ok else None
+        return SignedIn(context.storage_state(), name)
 
 
 def open_setting(
@@ -100,21 +94,15 @@ def open_setting(
     Returns when the user closes the window (or `on_page` finishes, in tests), with the
     context's storage state (the platform may have refreshed its cookies).
     """
-    from playwright.sync_api import sync_playwright
-
     cancel = cancel or threading.Event()
-    with sync_playwright() as pw:
-        chromium, _ = launch(pw, headless=headless, explicit=browser)
-        try:
-            router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
-            context = new_context(chromium, router, storage_state=session)
-            page = context.new_page()
-            page.goto(url)
-            if on_page:
-                on_page(page)
-            else:
-                while context.pages and not cancel.is_set():
-                    context.pages[0].wait_for_timeout(300)
-            return context.storage_state()
-        finally:
-            chromium.close()
+    with started_browser(headless=headless, explicit=browser) as (chromium, _):
+        router = SiteRouter(platform, site, block_types=frozenset(), autonavigate=True)
+        context = new_context(chromium, router, storage_state=session)
+        page = context.new_page()
+        page.goto(url)
+        if on_page:
+            on_page(page)
+        else:
+            while context.pages and not cancel.is_set():
+                context.pages[0].wait_for_timeout(300)
+        return context.storage_state()

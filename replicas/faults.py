@@ -32,6 +32,9 @@ KINDS: dict[str, dict] = {
     "wrap": {"extra": 2},
     "redirect_loop": {},
     "third_party": {},
+    # A page that tries to reach another host by every way a browser has (the audit must let
+    # none of it through): fetch, an image, a beacon, a WebSocket and WebRTC (STUN over UDP).
+    "egress": {"host": "127.0.0.2", "port": 0},
     # Loading behaviour of single-page apps (README "Faults"); all randomness from `seed`,
     # drawn per request path (random.Random(f"{seed}:{path}")), so a failure replays.
     "late": {"seed": 0, "delay": 1.5},
@@ -42,6 +45,25 @@ KINDS: dict[str, dict] = {
 
 THIRD_PARTY = ('<script src="https://tracker.example.net/t.js"></script>'
                '<img src="https://ads.example.com/p.gif" alt="" width="1" height="1">')
+
+
+def egress_script(host: str, port: int) -> str:
+    """Every way a page can send something to another host."""
+    where = f"{host}:{port}"
+    return f"""<img src="http://{where}/pixel.gif" alt="" width="1" height="1">
+<script>
+(() => {{
+  try {{ fetch("http://{where}/fetch", {{ mode: "no-cors" }}).catch(() => {{}}); }} catch (e) {{}}
+  try {{ navigator.sendBeacon("http://{where}/beacon", "x"); }} catch (e) {{}}
+  try {{ new WebSocket("ws://{where}/socket"); }} catch (e) {{}}
+  try {{
+    const Peer = window.RTCPeerConnection || window.webkitRTCPeerConnection;
+    const pc = new Peer({{ iceServers: [{{ urls: "stun:{where}" }}] }});
+    pc.createDataChannel("x");
+    pc.createOffer().then((o) => pc.setLocalDescription(o)).catch(() => {{}});
+  }} catch (e) {{}}
+}})();
+</script>"""
 
 
 @dataclass
@@ -155,6 +177,8 @@ class Faults:
             elif fault.kind == "wrap":
                 n = int(fault.params["extra"])
                 text = _around_body(text, "<div>" * n, "</div>" * n)
+            elif fault.kind == "egress":
+                text = _around_body(text, "", egress_script(fault.params["host"], fault.params["port"]))
             else:
                 text = _around_body(text, "", THIRD_PARTY)
             body = text.encode("utf-8")
