@@ -41,7 +41,10 @@ def run(args) -> int:
     from cli.storage import open_store
 
     if args.install or args.uninstall:
-        done = jobs.install() if args.install else jobs.uninstall()
+        try:
+            done = jobs.install() if args.install else jobs.uninstall()
+        except jobs.JobError as exc:
+            raise CannotRun(str(exc)) from exc
         for line in done:
             print(line)
         try:

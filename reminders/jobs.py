@@ -6,6 +6,7 @@ told exactly what was written where. `remind` only prompts; it never checks anyt
 
 from __future__ import annotations
 
+import contextlib
 import os
 import plistlib
 import shlex
@@ -40,8 +41,30 @@ def has_systemd_user(uid: int | None = None) -> bool:
     return shutil.which("systemctl") is not None and Path(f"/run/user/{uid}/systemd").is_dir()
 
 
+class JobError(OSError):
+    """The job couldn't be written or removed; the message says where and why."""
+
+
+def desktop_exec(command: list[str]) -> str:
+    """`Exec=` as the Desktop Entry specification wants it: an argument with a reserved
+    character in double quotes, with `"`, `` ` ``, `$` and `\\` escaped inside; then the
+    whole value escaped as a desktop-file string (a backslash doubled), and `%` as `%%`."""
+    reserved = set(' \t\n"\'\\><~|&;$*?#()`')
+    args = []
+    for arg in command:
+        if any(c in reserved for c in arg):
+            arg = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'
+        args.append(arg.replace("%", "%%"))
+    return " ".join(args).replace("\\", "\\\\")
+
+
+def systemd_exec(command: list[str]) -> str:
+    """`ExecStart=`: systemd's own quoting, with `%` specifiers escaped."""
+    return " ".join(shlex.quote(c) for c in command).replace("%", "%%")
+
+
 def linux_files(home: Path, command: list[str], systemd: bool) -> list[JobFile]:
-    exec_line = " ".join(shlex.quote(c) for c in command)
+    exec_line = systemd_exec(command)
     if systemd:
         unit_dir = home / ".config" / "systemd" / "user"
         service = (
@@ -60,7 +83,7 @@ def linux_files(home: Path, command: list[str], systemd: bool) -> list[JobFile]:
     desktop = (
         "[Desktop Entry]\nType=Application\nName=Boundary reminder\n"
         "Comment=Says when a privacy check-up is due (nothing runs unattended)\n"
-        f"Exec={exec_line}\nX-GNOME-Autostart-enabled=true\nNoDisplay=true\n"
+        f"Exec={desktop_exec(command)}\nX-GNOME-Autostart-enabled=true\nNoDisplay=true\n"
     )
     return [JobFile(home / ".config" / "autostart" / f"{NAME}.desktop", desktop.encode(), "autostart entry (at each login)")]
 
@@ -110,12 +133,12 @@ def plan(system: str, home: Path, folder: Path, command: list[str] | None = None
     raise OSError(f"Boundary can't set up reminders on this system ({system})")
 
 
-def _run(args: list[str], done: list[str]) -> None:
+def _run(args: list[str], done: list[str], failed: str = "the files above are in place") -> None:
     try:
         subprocess.run(args, check=True, capture_output=True, timeout=30)
         done.append("Ran: " + " ".join(args))
     except (OSError, subprocess.SubprocessError) as exc:
-        done.append(f"Couldn't run {' '.join(args)} ({type(exc).__name__}); the files above are in place.")
+        done.append(f"Couldn't run {' '.join(args)} ({type(exc).__name__}); {failed}.")
 
 
 def install(*, system: str = sys.platform, home: Path | None = None, folder: Path | None = None,
@@ -127,8 +150,14 @@ def install(*, system: str = sys.platform, home: Path | None = None, folder: Pat
     files = plan(system, home, folder, systemd=systemd)
     done = []
     for job in files:
-        job.path.parent.mkdir(parents=True, exist_ok=True)
-        job.path.write_bytes(job.content)
+        try:
+            job.path.parent.mkdir(parents=True, exist_ok=True)
+            job.path.write_bytes(job.content)
+        except OSError as exc:
+            for written in files[:files.index(job)]:  # never half a job
+                written.path.unlink(missing_ok=True)
+            raise JobError(f"Boundary couldn't write {job.path} ({exc.strerror or exc}), so the daily "
+                           "reminder isn't set up. Nothing else was changed.") from exc
         done.append(f"Wrote {job.path} ({job.what})")
     if activate:
         if files[0].path.suffix == ".service":
@@ -148,20 +177,28 @@ def uninstall(*, system: str = sys.platform, home: Path | None = None, folder: P
     home, folder = home or Path.home(), folder or data_dir()
     done = []
     candidates = []
+    removed_anyway = "the job's files are removed all the same"
     if system.startswith("linux"):
         candidates = linux_files(home, [], True) + linux_files(home, [], False)
-        if activate and candidates[0].path.exists():
-            _run(["systemctl", "--user", "disable", "--now", f"{NAME}.timer"], done)
+        if activate and candidates[0].path.exists() and has_systemd_user():
+            _run(["systemctl", "--user", "disable", "--now", f"{NAME}.timer"], done, removed_anyway)
     elif system == "darwin":
         candidates = macos_files(home, [])
         if activate and candidates[0].path.exists():
-            _run(["launchctl", "unload", "-w", str(candidates[0].path)], done)
+            _run(["launchctl", "unload", "-w", str(candidates[0].path)], done, removed_anyway)
     elif system in ("win32", "cygwin"):
         candidates = windows_files(folder, [])
         if activate:
-            _run(["schtasks", "/Delete", "/TN", WINDOWS_TASK, "/F"], done)
+            _run(["schtasks", "/Delete", "/TN", WINDOWS_TASK, "/F"], done, removed_anyway)
     for job in candidates:
-        if job.path.exists():
-            job.path.unlink()
+        if job.path.is_file():
+            try:
+                job.path.unlink()
+            except OSError as exc:
+                raise JobError(f"Boundary couldn't remove {job.path} ({exc.strerror or exc}). "
+                               "Remove it by hand to stop the reminder.") from exc
             done.append(f"Removed {job.path}")
+            # The folder Boundary made for it goes too, when nothing else is in it.
+            with contextlib.suppress(OSError):
+                job.path.parent.rmdir()
     return done or ["There was no reminder job to remove."]
