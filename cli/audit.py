@@ -73,11 +73,20 @@ def _read_lines(path: str | None, flag: str) -> list[str]:
     if not path:
         return []
     try:
-        return parse_word_file(Path(path).read_text(encoding="utf-8"))
+        if Path(path).stat().st_size > MAX_LIST_BYTES:
+            raise UsageError(f"{flag}: {path} is too large for a list of words or names")
+        lines = parse_word_file(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise UsageError(f"{flag}: file not found: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{flag}: can't read {path}: {exc}") from exc
+        raise UsageError(f"{flag}: can't read {path} as text ({type(exc).__name__})") from exc
+    if len(lines) > MAX_LIST_LINES or any(len(line) > MAX_LINE for line in lines) or any("\x00" in x for x in lines):
+        raise UsageError(f"{flag}: {path} isn't a list of words or names, one per line "
+                         f"(at most {MAX_LIST_LINES} lines of {MAX_LINE} characters)")
+    return lines
+
+
+MAX_LIST_BYTES, MAX_LIST_LINES, MAX_LINE = 1_000_000, 10_000, 200
 
 
 MAX_TIMEOUT = 600.0  # ten minutes for one page is already far past any real page

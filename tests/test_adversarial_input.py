@@ -121,11 +121,12 @@ def test_output_files_are_checked_before_any_work(tmp_path):
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
+    cases = [("--json", a_file / "r.json"), ("--pdf", a_file / "r.pdf")]
+    if os.geteuid() != 0:  # root may write anywhere; the check then rightly lets it
+        cases += [("--json", locked / "r.json"), ("--pdf", locked / "r.pdf")]
     try:
-        for flag, target in (("--json", locked / "r.json"), ("--pdf", locked / "r.pdf"), ("--json", a_file / "r.json")):
-            code, err = run_cli(["audit", "--demo", "--no-save", flag, str(target)])
-            if os.geteuid() == 0 and target.parent == locked:
-                continue  # root may write anywhere; the check then rightly lets it
+        for flag, target in cases:
+            code, err = run_cli(["audit", "--demo", "--no-save", "--platform", "x", flag, str(target)])
             assert code == 2 and flag in err, (flag, target, err)
     finally:
         locked.chmod(stat.S_IRWXU)
@@ -222,3 +223,41 @@ def test_any_bad_argument_is_one_clear_line(tmp_path, pairs):
     code, err = run_cli(args)
     assert code in (2, 4), (args, err)
     assert err.startswith("boundary: ") and "Traceback" not in err
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_any_watch_list_file_is_read_or_refused_clearly(tmp_path, content):
+    path = tmp_path / "list.txt"
+    path.write_bytes(content)
+    code, err = run_cli(["audit", "--no-save", "--watch-list", str(path), "--watch-words", str(path)])
+    assert code in (2, 4), err  # refused, or read (then: no accounts to check)
+    assert err.startswith("boundary: ") and "Traceback" not in err
+
+
+def test_a_watch_list_that_isnt_one_is_refused(tmp_path):
+    long_line = tmp_path / "long.txt"
+    long_line.write_text("x" * 5000)
+    many = tmp_path / "many.txt"
+    many.write_text("\n".join(f"Name {i}" for i in range(20_000)))
+    for path in (long_line, many):
+        code, err = run_cli(["audit", "--no-save", "--watch-list", str(path)])
+        assert code == 2 and "isn't a list of words or names" in err
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["person", "facebook", "x", "instagram", "linkedin", "tiktok", "other"]),
+                       st.dictionaries(st.text(max_size=10), json_values, max_size=4), max_size=4))
+def test_any_persona_is_loaded_or_refused_clearly(tmp_path, data):
+    from replicas.personas import PersonaError, load_persona
+
+    def toml_value(v):
+        return json.dumps(v) if isinstance(v, str) else json.dumps(str(v))
+
+    path = tmp_path / "p.toml"
+    path.write_text("\n".join(f"[{table}]\n" + "\n".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in rows.items())
+                              for table, rows in data.items()))
+    try:
+        load_persona(path)
+    except PersonaError as exc:
+        assert str(exc)
