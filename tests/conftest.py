@@ -17,6 +17,27 @@ def pytest_addoption(parser):
 
 
 def pytest_terminal_summary(terminalreporter):
+    _adversarial_summary(terminalreporter)
+    _mutation_summary(terminalreporter)
+
+
+def _adversarial_summary(terminalreporter):
+    from tests.support import ADVERSARIAL, COLUMNS
+
+    if not ADVERSARIAL:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write("Adversarial suite: hostile input, store faults, containment (tracebacks, false ok, egress and "
+          "files left in the home must all be 0)")
+    write(f"  {'area':<22}" + "".join(f"{c.replace('_', ' '):>12}" for c in COLUMNS))
+    for area, row in sorted(ADVERSARIAL.items()):
+        write(f"  {area:<22}" + "".join(f"{row[c]:>12}" for c in COLUMNS))
+    total = {c: sum(r[c] for r in ADVERSARIAL.values()) for c in COLUMNS}
+    write(f"  {'all':<22}" + "".join(f"{total[c]:>12}" for c in COLUMNS))
+
+
+def _mutation_summary(terminalreporter):
     # A plain attribute: this file is imported twice (as conftest and as tests.conftest).
     RESULTS = terminalreporter.config.__dict__.get("boundary_mutations", [])  # noqa: N806
     if not RESULTS:

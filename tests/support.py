@@ -96,3 +96,20 @@ def expected(platform: str, persona: str, watch_list: list[str] | None = None) -
 def friend(persona: str, n: int) -> str:
     """The n-th Facebook friend of a persona (a name for a watch list)."""
     return load_persona(persona)["facebook"]["friends"]["names"][n]
+
+
+# -- the adversarial suite's tally (printed at the end of the run by conftest) ------------------------
+ADVERSARIAL: dict[str, dict[str, int]] = {}
+COLUMNS = ("tried", "clear", "tracebacks", "false_ok", "egress", "home_files")
+
+
+def adversary(area: str, *, clear: bool = True, traceback: bool = False, false_ok: int = 0, egress: int = 0,
+              home_files: int = 0) -> None:
+    """Count one hostile input tried in `area` and what came of it."""
+    row = ADVERSARIAL.setdefault(area, dict.fromkeys(COLUMNS, 0))
+    row["tried"] += 1
+    row["clear"] += int(clear and not traceback)
+    row["tracebacks"] += int(traceback)
+    row["false_ok"] += false_ok
+    row["egress"] += egress
+    row["home_files"] += home_files

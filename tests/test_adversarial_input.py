@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from audits.routing import parse_origin
 from audits.sessions import SessionError, load_session_file, validate_storage_state
 from cli import main
+from tests.support import adversary
 
 GOOD_COOKIES = [{"name": "c_user", "value": "1", "domain": ".facebook.com", "path": "/"},
                 {"name": "xs", "value": "2", "domain": ".facebook.com", "path": "/"}]
@@ -39,7 +40,9 @@ def run_cli(args: list[str], env: dict | None = None) -> tuple[int, str]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    return code, err.getvalue()
+    text = err.getvalue()
+    adversary("command line", clear=code in (2, 4) and text.startswith("boundary: "), traceback="Traceback" in text)
+    return code, text
 
 
 def session_file(tmp_path, content) -> str:
@@ -177,8 +180,10 @@ def test_any_session_document_is_accepted_cleanly_or_refused_clearly(state):
     try:
         clean = validate_storage_state("facebook", state)
     except SessionError as exc:
+        adversary("session documents", clear=bool(str(exc)))
         assert str(exc)
         return
+    adversary("session documents")
     # What is accepted is exactly what the browser takes.
     for cookie in clean["cookies"]:
         assert all(isinstance(cookie[k], str) for k in ("name", "value", "domain", "path"))
@@ -193,11 +198,13 @@ def test_any_file_is_a_session_or_a_clear_error(tmp_path_factory, content):
     path.write_bytes(content)
     with contextlib.suppress(SessionError):
         load_session_file("facebook", path)
+    adversary("session files")
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60) | st.from_regex(r"https?://[a-z0-9.:@\[\]-]{0,30}(:\d{0,6})?/?", fullmatch=True))
 def test_any_origin_is_loopback_or_refused(text):
+    adversary("replica origins")
     try:
         origin = parse_origin(text)
     except ValueError as exc:
@@ -257,6 +264,7 @@ def test_any_persona_is_loaded_or_refused_clearly(tmp_path, data):
     path = tmp_path / "p.toml"
     path.write_text("\n".join(f"[{table}]\n" + "\n".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in rows.items())
                               for table, rows in data.items()))
+    adversary("personas")
     try:
         load_persona(path)
     except PersonaError as exc:

@@ -13,6 +13,7 @@ import pytest
 
 from cli import main
 from reminders import jobs
+from tests.support import adversary
 
 
 def parse_desktop_exec(value: str) -> list[str]:
@@ -46,12 +47,14 @@ def parse_desktop_exec(value: str) -> list[str]:
     ["/home/o'neil/py", '/home/a"b/$x`y`\\z/main.py', "remind"],
 ])
 def test_the_autostart_entry_runs_exactly_the_command(tmp_path, command):
+    adversary("reminders")
     [entry] = jobs.linux_files(tmp_path, command, systemd=False)
     line = next(x for x in entry.content.decode().splitlines() if x.startswith("Exec="))
     assert parse_desktop_exec(line[len("Exec="):]) == command
 
 
 def test_an_autostart_folder_that_is_a_file_is_a_clear_error_and_writes_nothing(tmp_path):
+    adversary("reminders")
     (tmp_path / ".config").mkdir()
     (tmp_path / ".config" / "autostart").write_text("not a folder")
     with pytest.raises(jobs.JobError, match="couldn't write"):
@@ -60,6 +63,7 @@ def test_an_autostart_folder_that_is_a_file_is_a_clear_error_and_writes_nothing(
 
 
 def test_a_home_that_cant_be_written_is_a_clear_error_from_the_command(tmp_path, monkeypatch):
+    adversary("reminders")
     (tmp_path / "home").write_text("a file where the home should be")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     err = io.StringIO()
@@ -70,6 +74,7 @@ def test_a_home_that_cant_be_written_is_a_clear_error_from_the_command(tmp_path,
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux job files")
 def test_uninstall_removes_the_folders_it_made_and_only_says_what_happened(tmp_path):
+    adversary("reminders")
     jobs.install(system="linux", home=tmp_path, folder=tmp_path / "data", activate=False, systemd=False)
     said = jobs.uninstall(system="linux", home=tmp_path, folder=tmp_path / "data", activate=True)
     assert not (tmp_path / ".config" / "autostart").exists()

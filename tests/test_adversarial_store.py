@@ -15,6 +15,7 @@ from checkup.service import Checkup
 from cli import main
 from store.db import DB_NAME, Store, StoreDamaged, StoreError
 from store.history import History
+from tests.support import adversary
 
 PASS = "correct horse battery staple"
 
@@ -49,6 +50,7 @@ def tamper(folder, *statements) -> None:
     ("DROP TABLE runs", "damaged"),
 ])
 def test_a_damaged_store_is_a_clear_error_and_is_left_as_it_was(tmp_path, damage, message):
+    adversary("store")
     make_store(tmp_path)
     tamper(tmp_path, damage)
     before = fingerprint(tmp_path)
@@ -58,6 +60,7 @@ def test_a_damaged_store_is_a_clear_error_and_is_left_as_it_was(tmp_path, damage
 
 
 def test_a_foreign_sqlite_file_is_not_touched(tmp_path):
+    adversary("store")
     conn = sqlite3.connect(tmp_path / DB_NAME)
     conn.execute("CREATE TABLE photos (id INTEGER, name TEXT)")
     conn.commit()
@@ -69,12 +72,14 @@ def test_a_foreign_sqlite_file_is_not_touched(tmp_path):
 
 
 def test_a_data_folder_that_cant_be_made_is_a_clear_error(tmp_path):
+    adversary("store")
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="can't use its data folder"):
         Store.open_passphrase(PASS, folder=tmp_path / "file" / "boundary")
 
 
 def test_every_command_says_so_when_the_data_folder_cant_be_used(tmp_path, monkeypatch, capsys):
+    adversary("store")
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv("BOUNDARY_DATA_DIR", str(tmp_path / "file" / "data"))
     monkeypatch.setenv("BOUNDARY_PASSPHRASE", PASS)
@@ -85,6 +90,7 @@ def test_every_command_says_so_when_the_data_folder_cant_be_used(tmp_path, monke
 
 
 def test_a_disk_that_fills_during_a_check_up_keeps_the_results_and_the_history(tmp_path):
+    adversary("store")
     make_store(tmp_path, runs=1)
     with Store.open_passphrase(PASS, folder=tmp_path) as store:
         history = History(store)
@@ -107,6 +113,7 @@ def test_a_disk_that_fills_during_a_check_up_keeps_the_results_and_the_history(t
 
 
 def test_one_tampered_record_hides_only_itself(tmp_path, monkeypatch, capsys):
+    adversary("store")
     make_store(tmp_path, runs=3)
     tamper(tmp_path, "UPDATE runs SET data = zeroblob(40) WHERE id = 2")
     monkeypatch.setenv("BOUNDARY_DATA_DIR", str(tmp_path))
@@ -117,6 +124,7 @@ def test_one_tampered_record_hides_only_itself(tmp_path, monkeypatch, capsys):
 
 
 def test_a_check_up_killed_before_saving_anything_doesnt_stay_running(tmp_path):
+    adversary("store")
     with Store.open_passphrase(PASS, folder=tmp_path) as store:
         store.start_run()  # then the process died
         Checkup(History(store), options=_options())
@@ -135,6 +143,7 @@ def _options():
     ("unable to open database file", "can't write in its data folder"),
 ])
 def test_a_full_disk_or_read_only_folder_at_opening_is_not_called_damage(tmp_path, sqlite_says, expected):
+    adversary("store")
     from store.db import _open_problem
 
     problem = _open_problem(sqlite3.OperationalError(sqlite_says), tmp_path / DB_NAME, StoreDamaged("damaged"))

@@ -15,7 +15,7 @@ import threading
 
 import pytest
 
-from tests.support import ROOT, audit, expected, statuses
+from tests.support import ROOT, adversary, audit, expected, statuses
 
 pytestmark = pytest.mark.browser
 OUTSIDE = "127.0.0.2"
@@ -88,6 +88,7 @@ def test_nothing_reaches_another_host(replicas, listener):
     running.apps["x"].faults.add(".", "egress", host=OUTSIDE, port=listener.port)
     report, stats = audit(running, platforms=["x"], only_checks={"x.dm_requests", "x.profile.location"})
     threading.Event().wait(1.0)  # a late STUN packet or socket would still be counted
+    adversary("browser egress", egress=listener.connections + listener.packets)
     assert (listener.connections, listener.packets) == (0, 0)
     assert OUTSIDE in stats.blocked_hosts["x"]
     assert statuses(report, "x")["x.dm_requests"] == expected("x", "demo", [])["x.dm_requests"]  # still read
@@ -105,6 +106,7 @@ def test_nothing_is_written_into_the_home_folder(tmp_path):
     assert done.returncode in (0, 1, 3), done.stderr[-2000:]
     left_home = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
     left_tmp = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*"))
+    adversary("files in the home", home_files=len(left_home) + len(left_tmp))
     assert left_home == [] and left_tmp == []
     browser = tmp_path / "data" / "browser"
     assert not browser.exists() or not any(browser.iterdir())  # the run's private folder is gone
