@@ -33,7 +33,7 @@ faults: $(STAMP)
 	sh scripts/system-deps.sh test
 	$(PY) -m pytest -q --full-faults tests/test_mutations.py tests/test_facebook_faults.py tests/test_platform_cases.py tests/test_linkedin_e2e.py tests/test_tiktok_e2e.py tests/test_facebook_e2e.py tests/test_recheck.py tests/test_mutations_platforms.py tests/test_reading_suite.py \
 		tests/test_linkedin_real_pages.py tests/test_tiktok_real_pages.py tests/test_instagram_real_pages.py \
-		tests/test_replica_layouts_meta.py tests/test_replica_layouts_li_tt.py
+		tests/test_replica_layouts_meta.py tests/test_replica_layouts_li_tt.py tests/test_adversarial_kills.py
 
 bench: $(STAMP)
 	sh scripts/system-deps.sh demo
