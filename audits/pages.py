@@ -24,13 +24,11 @@ import re
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from audits.declaration import Ready, WallMarkers  # noqa: F401 - page kinds are declared data
+from audits.reading import page_info, read, readiness  # noqa: F401 - `read` is used from here too
 from audits.routing import REDIRECT_HEADER
-
-READERS_JS = (Path(__file__).with_name("readers.js")).read_text(encoding="utf-8")
 
 MAX_REDIRECTS = 8
 MAX_RATE_LIMIT_TRIES = 3
@@ -42,11 +40,6 @@ def norm(text: str | None) -> str:
     """Lower-case, straight apostrophes, single spaces: how readers compare text."""
     text = (text or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2026", "...")
     return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def read(page, fn: str, **kwargs):
-    """Run one of readers.js's functions in the page."""
-    return page.evaluate(READERS_JS, {"fn": fn, **kwargs})
 
 
 class ProblemKind(StrEnum):
@@ -71,8 +64,9 @@ class PageProblem:
 
 SETTLED = Ready()
 # Installed in each page before its own scripts run, so that a page that was already quiet
-# when the document arrived needn't be watched for a whole quiet period after it (readers.js
-# `readiness` installs the same watch itself if this one is missing).
+# when the document arrived needn't be watched for a whole quiet period after it (the
+# `readiness` reader, audits/readers/page.js, installs the same watch itself if this one is
+# missing). The one thing Boundary leaves in a page: hidden, not enumerable.
 WATCH_CHANGES_JS = """
 (() => {
   if (window.__boundaryQuiet) return;
@@ -213,9 +207,7 @@ class PageLoader:
                                        timeout=min(self.timeout, 5.0) * 1000)
             ready = SETTLED
         state = self._settle(page, ready, deadline, landmarks=False) if self.readiness else "ready"
-        result.info = read(page, "pageInfo")
-        result.url = result.info.get("url") or page.url
-        result.problem = classify(result, self.markers, self.platform_name, owner=owner)
+        self.look(page, result, owner)
         # A blank page may still be building itself (a bare skeleton shows no text at all, and
         # the script that fills it may be gone from the page): wait for it like any other.
         building = result.problem is not None and result.problem.kind is ProblemKind.EMPTY
@@ -223,12 +215,21 @@ class PageLoader:
             # A wall or an error page never shows the landmarks: those were classified above.
             # Anything else must show what its kind must show before it is read.
             state = self._settle(page, ready, deadline, landmarks=True)
-            result.info = read(page, "pageInfo")
-            result.url = result.info.get("url") or page.url
-            result.problem = classify(result, self.markers, self.platform_name, owner=owner)
+            self.look(page, result, owner)
             if result.problem is None and state != "ready":
                 result.problem = self._not_ready(state, ready)
         return result
+
+    def look(self, page, result: Loaded, owner: bool) -> None:
+        """What the page says it is, and whether it can be read."""
+        info = page_info(page)
+        result.info = info.as_dict()
+        result.url = info.url or page.url
+        if info.problem:
+            result.problem = PageProblem(ProblemKind.NOT_RECOGNISED, f"Boundary couldn't read this {self.platform_name} "
+                                                                     f"page: {info.problem}.")
+        else:
+            result.problem = classify(result, self.markers, self.platform_name, owner=owner)
 
     def _settle(self, page, ready: Ready, deadline: float, *, landmarks: bool) -> str:
         """Wait until the page is settled (and, with `landmarks`, shows one of them).
@@ -236,22 +237,17 @@ class PageLoader:
         Returns "ready", or why not by the deadline: "busy" (still loading), "changing"
         (never quiet) or "missing" (settled, but without any landmark).
         """
-        args = {"texts": list(ready.texts) if landmarks else [],
-                "selectors": list(ready.selectors) if landmarks else [],
-                "every": [list(g) for g in ready.every] if landmarks else [], "quiet": QUIET_MS}
+        landmarks_of = {"texts": ready.texts, "selectors": ready.selectors, "every": ready.every} if landmarks else {}
         while True:
             if self.cancelled is not None and self.cancelled.is_set():
                 raise Stopped()
             left = deadline - time.monotonic()
-            try:
-                state = read(page, "readiness", **args)
-            except Exception:  # navigated away mid-read (a script redirect): look again
-                state = {"state": "changing"}
-            if state.get("state") == "ready":
+            # A page that navigated away mid-read (a script redirect) is "changing": look again.
+            state = readiness(page, **landmarks_of, quiet=QUIET_MS)
+            if state == "ready":
                 return "ready"
             if left <= 0:
-                got = state.get("state", "changing")
-                return "ready" if got == "partial" else got
+                return "ready" if state == "partial" else state
             self.sleep(min(POLL_MS / 1000, max(left, 0)))
 
     def _not_ready(self, state: str, ready: Ready) -> PageProblem:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import audit, statuses
+from replicas.personas import load_persona
+from tests.support import audit, cases, statuses
 
 pytestmark = pytest.mark.browser
 
@@ -70,14 +71,14 @@ def pytest_generate_tests(metafunc):
 
 def test_no_false_ok_under_mutation(request, replicas, platform, variant):
     # The wide-open persona: every true answer is "at risk", so any ok is a false ok.
-    oracle = __import__(f"tests.test_{platform}_e2e", fromlist=["oracle"])
+    c, data = cases(platform), load_persona("wide_open")
     running = replicas("wide_open", platforms=[platform])
     sessions = running.sessions()
     kind, rx, params = variants(platform)[variant]
     running.apps[platform].faults.add(rx, kind, **params)
-    watch = oracle.watch("wide_open")
+    watch = c.watch(data, "wide_open")
     report, _ = audit(running, platforms=[platform], watch_list=watch, sessions=sessions, page_timeout=3.0)
-    got, truth = statuses(report, platform), oracle.oracle("wide_open", watch)
+    got, truth = statuses(report, platform), c.oracle(data, watch)
     false_ok = sorted(c for c, s in got.items() if s == "ok" and truth[c] != "ok")
     wrong = sorted(c for c, s in got.items() if s not in (truth[c], "unknown"))
     request.config.__dict__.setdefault("boundary_mutations", []).append({

@@ -20,11 +20,13 @@ import random
 
 import pytest
 
-from tests.support import audit, statuses
+from audits.registry import ids
+from replicas.personas import load_persona
+from tests.support import audit, cases, statuses
 
 pytestmark = pytest.mark.browser
 
-PLATFORMS = ("facebook", "x", "instagram", "linkedin", "tiktok")
+PLATFORMS = ids()
 PERSONAS = ("demo", "wide_open", "locked_down")
 LOADING = ("late", "skeleton", "restless", "decoys", "late+decoys", None)
 BASE_SEED = int(os.environ.get("BOUNDARY_SEED") or random.randrange(1, 10**6))
@@ -48,9 +50,10 @@ def pytest_generate_tests(metafunc):
 
 
 def oracle_for(platform: str, persona: str):
-    module = __import__(f"tests.test_{platform}_e2e", fromlist=["oracle"])
-    watch = [module.friend(persona, 3)] if platform == "facebook" else module.watch(persona)
-    return module.oracle(persona, watch), watch
+    """What the persona really is (the platform's declared cases), and the watch list used."""
+    c, data = cases(platform), load_persona(persona)
+    watch = c.watch(data, persona)
+    return c.oracle(data, watch), watch
 
 
 def test_every_check_is_read_right_on_pages_as_they_really_arrive(request, replicas, platform, reading_case):

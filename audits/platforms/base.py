@@ -25,8 +25,8 @@ from audits.pages import (
     Ready,
     language_problem,
     norm,
-    read,
 )
+from audits.reading import ChoiceRead, SwitchRead, json_blobs, page_info, read_choice, read_switch
 from audits.registry import declarations
 from audits.watchwords import count_watch_list_matches
 
@@ -56,6 +56,9 @@ class AuditOptions:
 
 class PlatformAudit:
     platform: str = ""
+    # A setting's label counts only as its own row's label or its own control's name, never as
+    # words in help text elsewhere (the readers' `exact` labels; TikTok's pages need it).
+    exact_labels: bool = False
 
     def __init__(self, owner_page, public_page, loader: PageLoader, options: AuditOptions):
         self.owner = owner_page
@@ -78,12 +81,12 @@ class PlatformAudit:
     @staticmethod
     def signed_in_name(page) -> str | None:
         """The signed-in person's name on the page sign-in ends on (the home page)."""
-        for blob in read(page, "jsonBlobs"):
+        for blob in json_blobs(page) or []:
             # Facebook and Instagram say "NAME"; TikTok's app context "nickName".
             match = re.search(r'"(?:NAME|nickName)"\s*:\s*"([^"]+)"', blob)
             if match:
                 return match.group(1)
-        return (read(page, "pageInfo").get("headings") or [None])[0]
+        return (page_info(page).headings or (None,))[0]
 
     # -- to implement --------------------------------------------------------------------
     def steps(self) -> list[Step]:
@@ -142,43 +145,51 @@ class PlatformAudit:
         return loaded.problem
 
     def read_switch_setting(self, key: str, loaded: Loaded, labels: list[str], optional: bool = False,
-                            others: list[str] = (), reader: Callable = read, fn: str = "readSwitch") -> None:
+                            others: list[str] = ()) -> SwitchRead | None:
         """Read an on/off setting into self.reads[key]; `optional`: a missing label is no problem.
         `others`: the other settings' labels on the same page (a row never reaches into theirs).
-        `reader`/`fn`: the page-side reader, where a platform needs its own."""
+        Labels are matched exactly when the platform says so (`exact_labels`). Returns the read
+        (None when the page couldn't be read at all)."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
-            return
+            return None
         labels = list(labels)
-        got = reader(self.owner, fn, labels=labels, others=list(others))
-        if got.get("found") and got.get("state") is not None:
-            self.reads[key] = {"value": got["state"], "loaded": loaded, "label": labels[0]}
-        elif not (optional and not got.get("found")):
+        got = read_switch(self.owner, labels, others, exact=self.exact_labels)
+        if got.found and got.state is not None:
+            self.reads[key] = {"value": got.state, "loaded": loaded, "label": labels[0]}
+        elif not (optional and not got.found):
             self.reads[key] = {"problem": (
-                f"'{labels[0]}' showed more than one state, so Boundary can't tell which applies." if got.get("conflict")
-                else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.get("found")
+                f"'{labels[0]}' showed more than one state, so Boundary can't tell which applies." if got.conflict
+                else f"Boundary found '{labels[0]}' but couldn't read whether it is on." if got.found
+                else self.unreadable(labels[0], got.problem) if got.problem
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
+        return got
 
     def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict, optional: bool = False,
-                            others: list[str] = (), reader: Callable = read, fn: str = "readChoice") -> None:
+                            others: list[str] = ()) -> ChoiceRead | None:
         """Read a one-of-several setting into self.reads[key], its value mapped through `words`."""
         if not loaded.ok:
             self.reads[key] = {"problem": loaded.problem.reason}
-            return
+            return None
         labels = list(labels)
-        got = reader(self.owner, fn, labels=labels, words=list(words), others=list(others))
-        values = got.get("values", [])
-        if got.get("found") and len(values) == 1:
-            self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,
+        got = read_choice(self.owner, labels, words, others, exact=self.exact_labels)
+        if got.found and len(got.values) == 1:
+            self.reads[key] = {"value": words[got.values[0]], "raw": shown_words(got.values[0]), "loaded": loaded,
                                "label": labels[0]}
-        elif len(values) > 1:
+        elif len(got.values) > 1:
             self.reads[key] = {"problem": f"'{labels[0]}' showed more than one value, so Boundary can't tell which applies."}
-        elif optional and not got.get("found"):
-            return
+        elif optional and not got.found:
+            pass
         else:
             self.reads[key] = {"problem": (
-                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.get("found")
+                f"Boundary found '{labels[0]}' but couldn't read its current value." if got.found
+                else self.unreadable(labels[0], got.problem) if got.problem
                 else f"The settings page didn't show '{labels[0]}'. {self.name} may have changed this page; check it by hand.")}
+        return got
+
+    def unreadable(self, label: str, problem: str) -> str:
+        """Why a setting whose read the page's answer spoilt has no answer."""
+        return f"Boundary couldn't read '{label}': {problem}. Check it by hand on {self.name}."
 
     # -- declared settings (platform.toml [settings]) --------------------------------------------
     def read_settings_page(self, page: str, what: str = "your settings") -> Loaded:
@@ -191,20 +202,20 @@ class PlatformAudit:
             self.read_setting(setting, loaded, [s for s in here if s is not setting])
         return loaded
 
-    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (), optional: bool = False,
-                     reader: Callable = read) -> None:
-        """Read one declared setting, in the page's language, into self.reads[setting.check]."""
+    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (),
+                     optional: bool = False) -> SwitchRead | ChoiceRead | None:
+        """Read one declared setting, in the page's language, into self.reads[setting.check];
+        returns the read (None when nothing could be asked)."""
         language = loaded.language if loaded.ok else DEFAULT_LANGUAGE
         labels = list(setting.labels.get(language))
         if loaded.ok and not labels:
             self.reads[setting.check] = {"problem": language_problem(self.name, language).reason}
-            return
+            return None
         neighbours = [label for s in others for label in s.labels.get(language)]
         if setting.switch:
-            self.read_switch_setting(setting.check, loaded, labels, optional=optional, others=neighbours, reader=reader)
-        else:
-            self.read_choice_setting(setting.check, loaded, labels, setting.values.get(language), optional=optional,
-                                     others=neighbours, reader=reader)
+            return self.read_switch_setting(setting.check, loaded, labels, optional=optional, others=neighbours)
+        return self.read_choice_setting(setting.check, loaded, labels, setting.values.get(language), optional=optional,
+                                        others=neighbours)
 
     def reason(self, check: str, *pages: str) -> str:
         """Why `check` has no answer: its own read's problem, else the first of `pages` that
@@ -310,11 +321,12 @@ class PlatformAudit:
             try:
                 page.wait_for_function(more_js, arg=arg, timeout=int(self.options.scroll_idle * 1000))
             except Exception:
-                from audits.pages import read
-
                 if failures:
                     return False, f"{self.name} stopped loading older posts part-way through your profile."
-                if read(page, "pageInfo").get("busy"):
+                info = page_info(page)
+                if info.problem:
+                    return False, f"Boundary couldn't tell whether {self.name} had shown all your posts ({info.problem})."
+                if info.busy:
                     return False, f"{self.name} was still loading older posts when Boundary had to stop waiting."
                 return True, None
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, Ready, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Ready, norm
 from audits.phrasing import plural
 from audits.platforms.base import ARTICLES_SHOWN, PlatformAudit, Step, evidence
+from audits.reading import Article, Link, json_blobs, links, list_names, read, read_articles
 from audits.watchwords import WordMatcher
 
 PUBLIC_VIEWER_ID = "100000686899395"  # Facebook's "View As: Public" viewer
@@ -271,26 +272,26 @@ class FacebookAudit(PlatformAudit):
         self.profile_url = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query if parts.path.endswith("profile.php") else "", ""))
         self.account.profile_url = self.profile_url
         self.account.display_name = self._display_name(loaded)
-        links = read(self.owner, "links")
-        self.about_url = self._find_link(links, ("about",), ("sk=about", "/about")) or self.profile_url.rstrip("/") + "/about"
-        self.friends_url = self._find_link(links, ("friends",), ("sk=friends", "/friends")) or self.profile_url.rstrip("/") + "/friends"
+        shown = links(self.owner) or []
+        self.about_url = self._find_link(shown, ("about",), ("sk=about", "/about")) or self.profile_url.rstrip("/") + "/about"
+        self.friends_url = self._find_link(shown, ("friends",), ("sk=friends", "/friends")) or self.profile_url.rstrip("/") + "/friends"
         self._read_feed()
 
     def _display_name(self, loaded: Loaded) -> str | None:
-        for blob in read(self.owner, "jsonBlobs"):
+        for blob in json_blobs(self.owner) or ():
             match = re.search(r'"CurrentUserInitialData"\s*:\s*\{[^{}]*?"NAME"\s*:\s*"([^"]+)"', blob)
             if match:
                 return match.group(1)
         headings = loaded.info.get("headings") or []
         return headings[0] if headings else None
 
-    def _find_link(self, links: list[dict], names: tuple[str, ...], hrefs: tuple[str, ...]) -> str | None:
+    def _find_link(self, links: list[Link], names: tuple[str, ...], hrefs: tuple[str, ...]) -> str | None:
         own = urlsplit(self.profile_url).path.rstrip("/")
         for link in links:
-            if link["name"] in names and urlsplit(link["href"]).path.startswith(own):
-                return link["href"]
+            if link.name in names and urlsplit(link.href).path.startswith(own):
+                return link.href
         for link in links:
-            href = link["href"]
+            href = link.href
             if urlsplit(href).path.startswith(own) and any(h in href for h in hrefs):
                 return href
         return None
@@ -299,28 +300,28 @@ class FacebookAudit(PlatformAudit):
         """Read every post on the timeline (read posts leave the page as it scrolls)."""
 
         def batch() -> int:
-            for raw in read(self.owner, "readArticles", consume=True):
-                post = self._post(raw)
+            for article in read_articles(self.owner, consume=True) or ():
+                post = self._post(article)
                 self.posts.setdefault(post.key, post)
             return len(self.posts)
 
         self.feed_complete, self.feed_problem = self.scroll_and_read(self.owner, batch, ARTICLES_SHOWN)
 
-    def _post(self, raw: dict) -> Post:
-        audiences = [a for a in raw.get("audiences", []) if a]
+    def _post(self, article: Article) -> Post:
+        audiences = [a for a in article.audiences if a]
         mapped = {self.audience_of(a) for a in audiences}
         audience = mapped.pop() if len(mapped) == 1 else None
-        text = raw.get("text", "")
-        years = re.findall(r"\b(19\d\d|20\d\d)\b", raw.get("date", "") or "")
-        places = list(raw.get("places", []))
+        text = article.text
+        years = re.findall(r"\b(19\d\d|20\d\d)\b", article.date)
+        places = list(article.places)
         match = re.search(r"\bis at ([^.\n]+)\.", text) or re.search(r"\u2014 at ([^.\n]+)", text)
         if match:
             places.append(match.group(1).strip())
         places = list(dict.fromkeys(places))
         # The post's own words: the longest text block that isn't the "X is at Y." header.
-        messages = [m for m in raw.get("messages", []) if not re.search(r"\bis at\b|\u2014 (at|with)\b", m)]
+        messages = [m for m in article.messages if not re.search(r"\bis at\b|\u2014 (at|with)\b", m)]
         message = max(messages, key=len, default="")
-        key = raw.get("permalink") or f"text:{hash(norm(text))}"
+        key = article.permalink or f"text:{hash(norm(text))}"
         return Post(
             key=urlsplit(key).path if key.startswith("http") or key.startswith("/") else key,
             audience=audience,
@@ -329,7 +330,7 @@ class FacebookAudit(PlatformAudit):
             message=message,
             year=int(years[0]) if years else None,
             places=places,
-            url=raw.get("permalink", ""),
+            url=article.permalink,
         )
 
     def read_settings(self, key: str) -> None:
@@ -356,14 +357,13 @@ class FacebookAudit(PlatformAudit):
         about = self.load("about", self.about_url, owner=True, ready=self.spec.ready["about"])
         if not about.ok:
             return
-        links = read(self.owner, "links")
         own = urlsplit(self.profile_url).path.rstrip("/")
         urls: list[str] = []
         sections = self.wording("about_sections")
-        for link in links:
-            href = link["href"]
+        for link in links(self.owner) or ():
+            href = link.href
             own_link = own in urlsplit(href).path or "profile.php" in href
-            if link["name"] in sections and own_link and href not in urls and href.split("#")[0] != about.url:
+            if link.name in sections and own_link and href not in urls and href.split("#")[0] != about.url:
                 urls.append(href)
         self._read_items("about", about)
         for n, url in enumerate(urls[:8]):
@@ -435,7 +435,7 @@ class FacebookAudit(PlatformAudit):
                            ready=self.spec.ready["profile"])
         self._check_viewas(loaded)
         if loaded.ok:
-            self.public_posts["viewas:profile"] = [self._post(a) for a in read(self.owner, "readArticles")]
+            self._read_public_posts("viewas:profile", loaded, self.owner)
 
     def read_public_profile(self) -> None:
         if not self.profile_url:
@@ -444,7 +444,14 @@ class FacebookAudit(PlatformAudit):
         if loaded.ok and not loaded.info.get("headings"):
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
         if self._check_own(loaded, "your profile"):
-            self.public_posts["public:profile"] = [self._post(a) for a in read(self.public, "readArticles")]
+            self._read_public_posts("public:profile", loaded, self.public)
+
+    def _read_public_posts(self, key: str, loaded: Loaded, page) -> None:
+        articles = read_articles(page)
+        if articles is None:
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't read the posts on this page.")
+            return
+        self.public_posts[key] = [self._post(a) for a in articles]
 
     def read_friends(self) -> None:
         if self.signed_out() or not self.friends_url:
@@ -452,12 +459,13 @@ class FacebookAudit(PlatformAudit):
         loaded = self.load("friends", self.friends_url, owner=True, ready=self.ready_friends)
         if not loaded.ok:
             return
-        names = read(self.owner, "listNames")
+        names = list_names(self.owner)
         count = re.search(r"\b([\d,]+) friends?\b", loaded.text)
         self.friend_count = int(count.group(1).replace(",", "")) if count else None
         if names:
             self.friend_names = names
-        elif any(marker in loaded.text for marker in self.wording("no_friends")) or self.friend_count == 0:
+        elif names is not None and (any(marker in loaded.text for marker in self.wording("no_friends"))
+                                    or self.friend_count == 0):
             self.friend_names = []
         else:
             self.reads["facebook.connections_watchlist"] = {"problem": "Boundary couldn't read your friends list."}
@@ -484,7 +492,10 @@ class FacebookAudit(PlatformAudit):
         """True when the page lists people (whoever they are: a list of people a stranger can
         see is a public friends list, whether or not the names match the owner's view);
         False only on the page's own "no friends to show"; None when it proves nothing."""
-        names = [n for n in read(page, "listNames") if norm(n) != norm(self.account.display_name)]
+        shown = list_names(page)
+        if shown is None:  # an answer out of shape proves nothing
+            return None
+        names = [n for n in shown if norm(n) != norm(self.account.display_name)]
         if names:
             return True
         if any(marker in loaded.text for marker in self.wording("no_friends")):

@@ -25,20 +25,10 @@ from urllib.parse import urlsplit
 from audits.catalog import checks_for
 from audits.declaration import DEFAULT_LANGUAGE, Setting, Wording
 from audits.model import Audience, Finding, Source
-from audits.pages import (
-    QUIET_MS,
-    SETTLED,
-    Loaded,
-    PageProblem,
-    ProblemKind,
-    Ready,
-    Stopped,
-    classify,
-    norm,
-    read,
-)
+from audits.pages import QUIET_MS, SETTLED, Loaded, PageProblem, ProblemKind, Ready, Stopped, norm
 from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.reading import ChoiceRead, SwitchRead, json_blobs, links, page_info, read, readiness
 from audits.watchwords import WordMatcher
 
 # Switches read for a check together with its own setting, kept in self.reads as
@@ -204,123 +194,6 @@ def code_of(permalink: str) -> str:
     return ""
 
 
-# Read in the page: the profile header a person sees (the block around the username, up to the
-# posts), the counts in it, and every contact detail the page shows (mailto:/tel: links,
-# "Email"/"Call" buttons, an address, an e-mail address in the text). Never class names.
-PROFILE_JS = r"""
-(username) => {
-  const norm = (s) => (s || "").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
-  const visible = (el) => {
-    if (!el || !el.isConnected) return false;
-    if (el.closest("[hidden],[aria-hidden='true']")) return false;
-    const style = getComputedStyle(el);
-    if (style.display === "none" || style.visibility === "hidden") return false;
-    return el.getClientRects().length > 0;
-  };
-  const OUTSIDE = "nav,[role=navigation],footer,[role=contentinfo],[role=dialog],dialog,script,style,template,noscript";
-  const POSTS = "article,[role=article],a[href*='/p/'],a[href*='/reel/'],[role=tablist]";
-  const want = norm(username);
-  const named = [...document.querySelectorAll("body *")].filter((el) => {
-    const raw = el.textContent || "";
-    if (raw.length > want.length + 40) return false;  // cheap first: only short texts can be the name
-    const t = norm(raw);
-    return (t === want || t === "@" + want) && !el.closest(OUTSIDE + "," + POSTS) && visible(el);
-  });
-  const deepest = named.filter((el) => !named.some((o) => o !== el && el.contains(o)));
-  deepest.sort((a, b) => (b.closest("h1,h2,h3,[role=heading]") ? 1 : 0) - (a.closest("h1,h2,h3,[role=heading]") ? 1 : 0));
-  let region = null;
-  if (deepest.length) {
-    const start = deepest[0];
-    region = start.closest("header");
-    if (!region || region.closest(OUTSIDE)) {
-      region = start;
-      while (region.parentElement && region.parentElement !== document.body &&
-             !region.parentElement.matches("main,[role=main]") &&
-             !region.parentElement.querySelector(POSTS)) region = region.parentElement;
-    }
-  }
-  const lines = [];
-  const counts = {};
-  let heading = "";
-  if (region) {
-    const buttons = new Set([...region.querySelectorAll("button,[role=button]")].map((b) => norm(b.innerText)));
-    for (const line of (region.innerText || "").split("\n")) {
-      const t = line.trim();
-      if (t && !buttons.has(norm(t))) lines.push(t);
-    }
-    const h = [...region.querySelectorAll("h1,h2,[role=heading]")].find(visible);
-    heading = h ? h.innerText.trim() : "";
-    const flat = (region.innerText || "").replace(/\s+/g, " ");
-    for (const m of flat.matchAll(/(\d[\d,. ]*[kmb]?)\s+(posts?|followers?|following)\b/gi)) {
-      const kind = m[2].toLowerCase().startsWith("post") ? "posts" : m[2].toLowerCase().startsWith("follower") ? "followers" : "following";
-      if (!(kind in counts)) counts[kind] = m[1].trim();
-    }
-    // An exact number in a title (large counts are shown abbreviated).
-    for (const a of region.querySelectorAll("a[href]")) {
-      const path = new URL(a.href, location.href).pathname.replace(/\/+$/, "");
-      const kind = path.endsWith("/followers") ? "followers" : path.endsWith("/following") ? "following" : "";
-      const titled = kind && [...a.querySelectorAll("[title]")].map((e) => e.getAttribute("title")).find((t) => /^[\d,. ]+$/.test(t));
-      if (titled) counts[kind] = titled.trim();
-    }
-  }
-  // Contact details: anywhere on the page outside navigation, footers, dialogs and posts.
-  const scope = document.querySelector("main,[role=main]") || document.body;
-  const inScope = (el) => visible(el) && !el.closest(OUTSIDE + "," + POSTS);
-  const contact = [];
-  for (const a of document.querySelectorAll("a[href]")) {
-    const href = a.getAttribute("href") || "";
-    if (!inScope(a)) continue;
-    if (/^mailto:/i.test(href)) contact.push({kind: "email", value: decodeURIComponent(href.slice(7).split("?")[0])});
-    else if (/^(tel|sms):/i.test(href)) contact.push({kind: "phone", value: href.replace(/^(tel|sms):/i, "")});
-  }
-  const NAMES = {"email": "email", "e-mail": "email", "call": "phone", "text": "phone", "contact": "contact",
-                 "directions": "address", "get directions": "address", "address": "address"};
-  for (const el of document.querySelectorAll("a,button,[role=button],[role=link],[aria-label]")) {
-    if (!inScope(el)) continue;
-    const name = norm(el.getAttribute("aria-label") || el.innerText);
-    if (NAMES[name]) contact.push({kind: NAMES[name], value: (el.innerText || "").trim() || name});
-  }
-  for (const el of scope.querySelectorAll("address")) if (inScope(el)) contact.push({kind: "address", value: el.innerText.trim()});
-  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (!node.parentElement || !inScope(node.parentElement)) continue;
-    for (const m of node.textContent.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) contact.push({kind: "email", value: m[0]});
-  }
-  if (region) {
-    for (const line of lines) {
-      for (const m of line.matchAll(/\+?\d[\d ().-]{7,}\d/g)) {
-        if ((m[0].match(/\d/g) || []).length >= 9) contact.push({kind: "phone", value: m[0]});
-      }
-    }
-  }
-  const meta = [...document.querySelectorAll("meta[name=description],meta[property='og:description']")]
-    .map((m) => m.getAttribute("content") || "").filter(Boolean);
-  return {found: !!region, heading, lines, counts, contact, meta};
-}
-"""
-
-# Read in a post's own page: its place tags, caption and image descriptions.
-POST_JS = r"""
-() => {
-  const visible = (el) => {
-    if (!el || !el.isConnected) return false;
-    if (el.closest("[hidden],[aria-hidden='true']")) return false;
-    const style = getComputedStyle(el);
-    if (style.display === "none" || style.visibility === "hidden") return false;
-    return el.getClientRects().length > 0;
-  };
-  const article = [...document.querySelectorAll("article,[role=article]")].find(visible);
-  const root = article || document.querySelector("main,[role=main]") || document.body;
-  const places = [...root.querySelectorAll("a[href*='/explore/locations/']")].filter(visible)
-    .map((a) => (a.innerText || a.getAttribute("aria-label") || "").trim() || a.getAttribute("href"));
-  const captions = [...root.querySelectorAll("h1")].filter(visible).map((h) => h.innerText.trim()).filter(Boolean);
-  const alts = [...root.querySelectorAll("img[alt]")].filter(visible).map((i) => i.getAttribute("alt")).filter(Boolean);
-  return {article: !!article, places, captions, alts};
-}
-"""
-
-
 class InstagramAudit(PlatformAudit):
     platform = "instagram"
 
@@ -328,18 +201,18 @@ class InstagramAudit(PlatformAudit):
         super().__init__(*args, **kwargs)
         self.username = ""
         self.public_user: dict | None = None  # the account as the stranger's page's data gives it
-        self.public_header: dict = {}  # PROFILE_JS on the stranger's view
+        self.public_header: dict = {}  # the "instagram.profile" reader on the stranger's view
         self.public_private_marker = False
         self.public_tiles: list[dict] = []
         self.public_no_posts = False
-        self.owner_header: dict = {}  # PROFILE_JS on the owner's profile
+        self.owner_header: dict = {}  # the "instagram.profile" reader on the owner's profile
         self.owner_user: dict | None = None
         self.owner_tiles: dict[str, dict] = {}
         self.owner_no_posts = False
         self.grid_complete = False
         self.grid_problem: str | None = None
         self.data_places: dict[str, list[str]] = {}  # shortcode -> places, from the pages' data
-        self.post_pages: dict[str, dict] = {}  # permalink -> POST_JS on its own page (read as a stranger)
+        self.post_pages: dict[str, dict] = {}  # permalink -> "instagram.post" on its own page (as a stranger)
         self.post_problem: str | None = None
         self.people: dict[str, list[str]] = {}
         self.words = WordMatcher(self.options.watch_words)
@@ -371,9 +244,9 @@ class InstagramAudit(PlatformAudit):
             return
         # The navigation's profile link: named "Profile" (after the avatar's description).
         found = set()
-        for link in read(self.owner, "links"):
-            name = norm(link["name"])
-            match = re.fullmatch(r"/([\w.]+)/?", urlsplit(link["href"]).path)
+        for link in links(self.owner) or ():
+            name = norm(link.name)
+            match = re.fullmatch(r"/([\w.]+)/?", urlsplit(link.href).path)
             if match and match.group(1).lower() not in RESERVED and (name == "profile" or name.endswith(" profile")):
                 found.add(match.group(1))
         if len({u.lower() for u in found}) != 1:
@@ -381,7 +254,7 @@ class InstagramAudit(PlatformAudit):
             return
         self.username = found.pop()
         self.account.profile_url = f"{self.spec.base}/{self.username}/"
-        for blob in read(self.owner, "jsonBlobs"):
+        for blob in json_blobs(self.owner) or ():
             match = re.search(r'"NAME"\s*:\s*"([^"]+)"', blob)
             if match:
                 self.account.display_name = match.group(1)
@@ -427,26 +300,21 @@ class InstagramAudit(PlatformAudit):
                 and "value" not in self.reads.get("instagram.contact_info", {}):
             self.reads["instagram.personal_account"] = {"value": True, "loaded": loaded}
 
-    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (), optional: bool = False,
-                     reader=read) -> None:
+    def read_setting(self, setting: Setting, loaded: Loaded, others: list[Setting] = (),
+                     optional: bool = False) -> SwitchRead | ChoiceRead | None:
         """As the base reads a setting, but what it says names the wording the page showed (the
         app asks "Who can tag you" where the web page says "Allow tags from")."""
-        said: dict = {}
-
-        def reading(page, fn, **kwargs):
-            got = reader(page, fn, **kwargs)
-            said.update(got)
-            return got
-
-        super().read_setting(setting, loaded, others, optional, reading)
+        said = super().read_setting(setting, loaded, others, optional)
         labels = setting.labels.get(loaded.language if loaded.ok else DEFAULT_LANGUAGE)
-        shown = next((x for x in labels if norm(x).rstrip(" .:;,!?()") == said.get("label")), None)
+        shown = next((x for x in labels if said is not None and said.found
+                      and norm(x).rstrip(" .:;,!?()") == said.label), None)
         got = self.reads.get(setting.check, {})
         if shown and shown != labels[0]:
             if "value" in got:
                 got["label"] = shown
             elif "problem" in got:
                 got["problem"] = got["problem"].replace(f"'{labels[0]}'", f"'{shown}'", 1)
+        return said
 
     def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
         """As the engine loads, but a shell of blank placeholder boxes (no text yet) is not an
@@ -456,9 +324,7 @@ class InstagramAudit(PlatformAudit):
         if loaded.problem is not None and loaded.problem.kind is ProblemKind.EMPTY and ready.landmarks:
             page = self.owner if owner else self.public
             if self._await(page, ready):
-                loaded.info = read(page, "pageInfo")
-                loaded.url = loaded.info.get("url") or page.url
-                loaded.problem = classify(loaded, self.loader.markers, self.name, owner=owner)
+                self.loader.look(page, loaded, owner)
         return loaded
 
     def _await(self, page, ready: Ready) -> bool:
@@ -467,11 +333,7 @@ class InstagramAudit(PlatformAudit):
         while True:
             if self.loader.cancelled is not None and self.loader.cancelled.is_set():
                 raise Stopped()
-            try:
-                state = read(page, "readiness", texts=list(ready.texts), selectors=list(ready.selectors), quiet=QUIET_MS)
-            except Exception:
-                state = {"state": "changing"}
-            if state.get("state") == "ready":
+            if readiness(page, texts=ready.texts, selectors=ready.selectors, quiet=QUIET_MS) == "ready":
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -494,21 +356,21 @@ class InstagramAudit(PlatformAudit):
                            ready=self.grid_ready(owner=True))
         if not self._own_page(loaded, "your profile"):
             return
-        self.owner_header = self.owner.evaluate(PROFILE_JS, self.username)
-        blobs = read(self.owner, "jsonBlobs")
+        self.owner_header = read(self.owner, "instagram.profile", username=self.username)
+        blobs = json_blobs(self.owner) or []
         self.owner_user = find_account(blobs, self.username)
         for code, places in media_places(blobs).items():
             self.data_places.setdefault(code, places)
         tiles_js = "document.querySelectorAll(\"a[href*='/p/'],a[href*='/reel/']\").length"
 
         def batch() -> int:
-            for tile in read(self.owner, "postTiles"):
+            for tile in read(self.owner, "instagram.postTiles"):
                 self.owner_tiles.setdefault(tile["permalink"], tile)
             return len(self.owner_tiles)
 
         self.grid_complete, self.grid_problem = self.scroll_and_read(
             self.owner, batch, f"n => {tiles_js} > n", lambda: self.owner.evaluate(f"() => {tiles_js}"))
-        self.owner_no_posts = not self.owner_tiles and any(t in norm(read(self.owner, "pageInfo").get("text"))
+        self.owner_no_posts = not self.owner_tiles and any(t in norm(page_info(self.owner).text)
                                                            for t in self.wording("no_posts") + self.wording("no_posts_yours"))
 
     def read_public_profile(self) -> None:
@@ -520,14 +382,14 @@ class InstagramAudit(PlatformAudit):
                               what="your profile"):
             return
         self._await(self.public, self.grid_ready(owner=False))  # the grid, "no posts" or "private" (read below either way)
-        blobs = read(self.public, "jsonBlobs")
+        blobs = json_blobs(self.public) or []
         self.public_user = find_account(blobs, self.username)
         for code, places in media_places(blobs).items():
             self.data_places.setdefault(code, places)
-        self.public_header = self.public.evaluate(PROFILE_JS, self.username)
-        text = norm(read(self.public, "pageInfo").get("text"))
+        self.public_header = read(self.public, "instagram.profile", username=self.username)
+        text = norm(page_info(self.public).text)
         self.public_private_marker = any(p in text for p in self.wording("private"))
-        self.public_tiles = read(self.public, "postTiles")
+        self.public_tiles = read(self.public, "instagram.postTiles")
         self.public_no_posts = not self.public_tiles and any(p in text for p in self.wording("no_posts"))
         if self.public_user is None and not self.public_private_marker and not self.public_tiles \
                 and not self.public_header.get("found"):
@@ -555,8 +417,8 @@ class InstagramAudit(PlatformAudit):
             if not self.prove_own(loaded, paths=[link], names=[self.username], what="your post"):
                 self.post_problem = self.post_problem or loaded.problem.reason
                 continue
-            got = self.public.evaluate(POST_JS)
-            for code, places in media_places(read(self.public, "jsonBlobs")).items():
+            got = read(self.public, "instagram.post")
+            for code, places in media_places(json_blobs(self.public) or []).items():
                 if code == code_of(link):
                     got["places"] = list(dict.fromkeys(got["places"] + places))
             self.post_pages[link] = got
@@ -567,7 +429,7 @@ class InstagramAudit(PlatformAudit):
         for kind in ("followers", "following"):
             loaded = self.load(kind, f"{self.spec.base}/{self.username}/{kind}/", owner=True, ready=self.spec.ready["people"])
             if loaded.ok:
-                people = read(self.owner, "dialogPeople")
+                people = read(self.owner, "instagram.dialogPeople")
                 if people is not None:
                     self.people[kind] = people
                 else:

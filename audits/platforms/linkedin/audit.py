@@ -30,8 +30,20 @@ from urllib.parse import urljoin, urlsplit
 from audits.catalog import checks_for
 from audits.declaration import Declaration
 from audits.model import Audience, Evidence, Finding, Source, Status
-from audits.pages import Loaded, PageProblem, ProblemKind, Stopped, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, Stopped, norm
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence, shown_words
+from audits.reading import (
+    ChoiceRead,
+    Link,
+    json_blobs,
+    links,
+    list_names,
+    read,
+    read_choice,
+    read_switch,
+    states,
+    value_words,
+)
 
 # The visibility settings, in the order they are read. Last name visibility has no label in
 # the facts, so it can't be a [settings] entry: its own page and its [values] table are named
@@ -129,113 +141,6 @@ def personal_details(lines: list[str]) -> list[str]:
     return found
 
 
-# Readers this audit needs beyond audits/readers.js (candidates for the shared readers).
-LINKEDIN_JS = r"""
-(args) => {
-  const norm = (s) => (s || "").replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/\u2026/g, "...")
-    .replace(/\s+/g, " ").trim().toLowerCase();
-  const shown = (el) => !!el && el.isConnected && !el.closest("[hidden],[aria-hidden='true']") &&
-    (!el.checkVisibility || el.checkVisibility({checkVisibilityCSS: true})) && el.getClientRects().length > 0;
-  const shownControl = (el) => shown(el) || [...(el.labels || [])].some(shown);
-  // What a person reads in an element, without the parts hidden from a screen reader.
-  const textOf = (el) => {
-    let out = "";
-    for (const n of el.childNodes) {
-      if (n.nodeType === 3) out += n.textContent;
-      else if (n.nodeType === 1 && n.getAttribute("aria-hidden") !== "true" &&
-               !["SCRIPT", "STYLE", "TEMPLATE"].includes(n.tagName)) out += " " + textOf(n);
-    }
-    return out;
-  };
-  // An icon control's own accessible name: aria-labelledby, then aria-label.
-  const ownName = (el) => {
-    const by = el.getAttribute("aria-labelledby");
-    if (by) {
-      const t = by.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean).map(textOf).join(" ");
-      if (t.trim()) return t;
-    }
-    return el.getAttribute("aria-label") || "";
-  };
-  const words = (args.words || []).map(norm);
-  const exact = (t, add) => {
-    t = norm(t).replace(/[\s.:;,!?]+$/, "");
-    for (const w of words) if (t === w || t.startsWith(w + " (") || t.startsWith(w + " - ")) add(w);
-  };
-  // The value at the end of a name: "Change X, currently Off" / "X: Off" / "Off".
-  const tail = (name) => {
-    const rest = norm(name).replace(/[\s.]+$/, "");
-    const m = rest.match(/(?:^|[,:;?\u2013\u2014]|\s-)\s*([^,:;?]+)$/);
-    return m ? m[1].trim().replace(/^(?:currently|set to|selected|now)\s*:?\s*/, "") : rest;
-  };
-  // The main part a person sees (a hidden copy of it is not the page).
-  const root = () => [...document.querySelectorAll("main,[role=main]")].find(shown) || document.body;
-  const ICONS = "button[aria-label],a[aria-label],[role=button][aria-label],[role=link][aria-label]," +
-                "button[aria-labelledby],a[aria-labelledby],[role=button][aria-labelledby]";
-
-  const fns = {
-    // Links to a member's profile (/in/<vanity>/) and the lines a person reads in them.
-    profileLinks: () => [...document.querySelectorAll("a[href]")].filter(shown).map((a) => ({
-      path: new URL(a.href, location.href).pathname,
-      lines: (a.innerText || "").split("\n").map((s) => s.trim()).filter(Boolean),
-    })).filter((l) => /^\/in\/[^/]+\/?$/.test(l.path)),
-    // Icon buttons and links anywhere on the page whose own name holds the label, then the
-    // value: "Change your profile's public visibility, currently Off".
-    namedValues: () => {
-      const found = new Set();
-      for (const el of document.querySelectorAll(ICONS)) {
-        if (!shown(el) || el.matches("[role=radio],[role=option],[role=switch],[role=checkbox]")) continue;
-        const name = norm(ownName(el));
-        for (const label of args.labels.map(norm)) {
-          const at = name.indexOf(label);
-          if (at < 0) continue;
-          const rest = name.slice(at + label.length).replace(/^[\s?:.,;\u2013\u2014-]+/, "");
-          if (rest) exact(tail(rest), (w) => found.add(w));
-        }
-      }
-      return [...found];
-    },
-    // A page given to one setting: the chosen values its main part shows (checked radios,
-    // chosen options, a select, an icon control's name), never options left unchosen.
-    pageChoices: () => {
-      const found = new Set();
-      const add = (w) => found.add(w);
-      const r = root();
-      for (const input of r.querySelectorAll("input[type=radio]:checked")) {
-        if (!shownControl(input)) continue;
-        for (const label of input.labels || []) exact(textOf(label), add);
-        if (input.getAttribute("aria-label")) exact(input.getAttribute("aria-label"), add);
-      }
-      for (const el of r.querySelectorAll("[role=radio][aria-checked=true],[role=option][aria-selected=true]," +
-                                          "[role=menuitemradio][aria-checked=true]")) {
-        if (shown(el)) exact(ownName(el) || textOf(el), add);
-      }
-      for (const sel of r.querySelectorAll("select")) {
-        if (shownControl(sel) && sel.selectedOptions[0]) exact(sel.selectedOptions[0].textContent, add);
-      }
-      for (const el of r.querySelectorAll(ICONS)) {
-        if (!shown(el) || el.closest("[role=radio],[role=option],option")) continue;
-        exact(tail(ownName(el)), add);
-      }
-      return [...found];
-    },
-    // The on/off states of the switches the main part shows (null: no readable state).
-    pageSwitches: () => [...root().querySelectorAll("[role=switch],[role=checkbox],input[type=checkbox],button[aria-pressed]")]
-      .filter(shownControl).map((el) => {
-        const a = el.getAttribute("aria-checked") ?? el.getAttribute("aria-pressed");
-        if (a === "true" || a === "false") return a === "true";
-        return el.tagName === "INPUT" ? !!el.checked : null;
-      }),
-    pageKey: () => { const m = document.querySelector("meta[name=pageKey]"); return m ? m.content || "" : ""; },
-  };
-  return fns[args.fn]();
-}
-"""
-
-
-def li_read(page, fn: str, **kwargs):
-    return page.evaluate(LINKEDIN_JS, {"fn": fn, **kwargs})
-
-
 def _graph(blobs: list[str]) -> list[dict]:
     """The nodes of the page's schema.org description (JSON-LD) for search engines."""
     nodes: list[dict] = []
@@ -277,7 +182,7 @@ class LinkedInAudit(PlatformAudit):
         self.connections_total: int | None = None
         self.connections_complete = False
         self.connections_problem: str | None = None
-        self._hub_links: list[dict] = []
+        self._hub_links: list[Link] = []
         self._feed_profiles: list[tuple[str, list[str]]] = []  # (vanity, the link's lines) on the feed
         self._loaded_urls: set[str] = set()
 
@@ -303,7 +208,7 @@ class LinkedInAudit(PlatformAudit):
         loaded = self.load("home", self.spec.url("home"), owner=True, ready=self.spec.ready["home"])
         if not loaded.ok:
             return
-        for link in li_read(self.owner, "profileLinks"):
+        for link in read(self.owner, "linkedin.profileLinks"):
             vanity = link["path"].strip("/").split("/")[-1]
             if vanity != "me":
                 self._feed_profiles.append((vanity, link["lines"]))
@@ -400,37 +305,44 @@ class LinkedInAudit(PlatformAudit):
             self.reads[key] = {"problem": loaded.problem.reason}
             return
         label = labels[0] if labels else ""
-        got = read(self.owner, "readSwitch", labels=list(labels), others=list(others))
-        if got.get("found") and got.get("state") is not None:
-            self.reads[key] = {"value": got["state"], "raw": "on" if got["state"] else "off", "loaded": loaded,
+        got = read_switch(self.owner, labels, others)
+        if got.found and got.state is not None:
+            self.reads[key] = {"value": got.state, "raw": "on" if got.state else "off", "loaded": loaded,
                                "label": label}
             return
-        if got.get("conflict"):
+        if got.conflict:
             self.reads[key] = {"problem": f"'{label}' showed more than one state, so Boundary can't tell which applies."}
             return
-        choice = read(self.owner, "readChoice", labels=list(labels), words=list(words), others=list(others))
-        values = choice.get("values", [])
+        choice = read_choice(self.owner, labels, words, others)
+        values = choice.values
         if not values:  # an icon button elsewhere on the page that names the setting and its value
-            values = li_read(self.owner, "namedValues", labels=list(labels), words=list(words))
+            values = self._named_values(labels, words)
+        problem = got.problem or choice.problem
         if len(values) == 1:
             self.reads[key] = {"value": words[values[0]], "raw": values[0], "loaded": loaded, "label": label}
         elif len(values) > 1:
             self.reads[key] = {"problem": f"'{label}' showed more than one value, so Boundary can't tell which applies."}
-        elif not (optional and not (got.get("found") or choice.get("found"))):
+        elif not (optional and not (got.found or choice.found)):
             self.reads[key] = {"problem": (
-                f"Boundary found '{label}' but couldn't read whether it is on." if got.get("found") or choice.get("found")
+                f"Boundary found '{label}' but couldn't read whether it is on." if got.found or choice.found
+                else self.unreadable(label, problem) if problem
                 else f"The settings page didn't show '{label}'. {self.name} may have changed this page; check it by hand.")}
 
+    def _named_values(self, labels, words) -> tuple[str, ...]:
+        """Value words named by an icon button or link anywhere on the page, after the label."""
+        return value_words(self.owner, "linkedin.namedValues", words, labels=list(labels)) or ()
+
     def read_choice_setting(self, key: str, loaded: Loaded, labels: list[str], words: dict, optional: bool = False,
-                            others: list[str] = (), reader=read, fn: str = "readChoice") -> None:
-        super().read_choice_setting(key, loaded, labels, words, optional=optional, others=others, reader=reader, fn=fn)
-        got = self.reads.get(key, {})
-        if loaded.ok and "value" not in got and "more than one" not in got.get("problem", ""):
+                            others: list[str] = ()) -> ChoiceRead | None:
+        got = super().read_choice_setting(key, loaded, labels, words, optional=optional, others=others)
+        read_now = self.reads.get(key, {})
+        if loaded.ok and "value" not in read_now and "more than one" not in read_now.get("problem", ""):
             # An icon button elsewhere on the page that names the setting and its value.
-            values = li_read(self.owner, "namedValues", labels=list(labels), words=list(words))
+            values = self._named_values(labels, words)
             if len(values) == 1:
                 self.reads[key] = {"value": words[values[0]], "raw": shown_words(values[0]), "loaded": loaded,
                                    "label": labels[0]}
+        return got
 
     def read_visibility(self) -> None:
         if self.signed_out():
@@ -444,8 +356,7 @@ class LinkedInAudit(PlatformAudit):
         if hub.ok:
             self._read_rows(hub)
             if self._unread() and not self._links_to_unread():
-                visibility = next((link["href"] for link in read(self.owner, "links") if link["name"] in link_names),
-                                  None)
+                visibility = next((link.href for link in links(self.owner) or () if link.name in link_names), None)
                 if visibility and visibility not in self._loaded_urls:
                     self._loaded_urls.add(visibility)
                     page = self.load("settings:visibility", visibility, owner=True,
@@ -473,13 +384,13 @@ class LinkedInAudit(PlatformAudit):
         /mypreferences/d/<slug> or .../visibility/<slug>), else its declared address."""
         labels = [norm(label) for label in item.labels]
         for link in self._hub_links:
-            if any(label in link["name"] for label in labels):
-                return urljoin(self.spec.base, link["href"])
+            if any(label in link.name for label in labels):
+                return urljoin(self.spec.base, link.href)
         below = self.spec.pages[item.page].path.rstrip("/").rsplit("/", 1)[0].lower() + "/"
         for link in self._hub_links:
-            path = _path(link["href"])
+            path = _path(link.href)
             if path.startswith(below) and path.rsplit("/", 1)[-1] in item.slugs:
-                return urljoin(self.spec.base, link["href"])
+                return urljoin(self.spec.base, link.href)
         return self.spec.url(item.page)
 
     def _unread(self) -> list[Item]:
@@ -487,11 +398,11 @@ class LinkedInAudit(PlatformAudit):
 
     def _links_to_unread(self) -> bool:
         wanted = [norm(label) for item in self._unread() for label in item.labels]
-        return any(label in link["name"] for link in self._hub_links for label in wanted)
+        return any(label in link.name for link in self._hub_links for label in wanted)
 
     def _read_rows(self, loaded: Loaded) -> None:
         """A settings list whose rows show each item's current value."""
-        self._hub_links += read(self.owner, "links")
+        self._hub_links += links(self.owner) or []
         for item in self._unread():
             if item.labels:
                 self._read_item(item, loaded, optional=True)
@@ -524,19 +435,19 @@ class LinkedInAudit(PlatformAudit):
                                                  f"({loaded.url}). {self.name} may have changed it; check it by hand."}
             return
         if item.toggle:
-            states = [s for s in li_read(self.owner, "pageSwitches")]
-            if len(states) == 1 and states[0] is not None:
-                self.reads[item.check] = {"value": states[0], "raw": "on" if states[0] else "off", "loaded": loaded,
+            shown = states(self.owner, "linkedin.pageSwitches")
+            if shown is not None and len(shown) == 1 and shown[0] is not None:
+                self.reads[item.check] = {"value": shown[0], "raw": "on" if shown[0] else "off", "loaded": loaded,
                                           "label": self._what(item)}
                 return
-            values = [w for w in li_read(self.owner, "pageChoices", words=list(item.values))]
-            if not states and len(values) == 1:
+            values = value_words(self.owner, "linkedin.pageChoices", item.values) or ()
+            if shown == () and len(values) == 1:
                 self.reads[item.check] = {"value": item.values[values[0]], "raw": values[0], "loaded": loaded,
                                           "label": self._what(item)}
                 return
-            why = "more than one switch" if len(states) > 1 else "no switch Boundary could read"
+            why = "more than one switch" if shown and len(shown) > 1 else "no switch Boundary could read"
         else:
-            values = li_read(self.owner, "pageChoices", words=list(item.values))
+            values = value_words(self.owner, "linkedin.pageChoices", item.values) or ()
             if len(values) == 1:
                 self.reads[item.check] = {"value": item.values[values[0]], "raw": shown_words(values[0]),
                                           "loaded": loaded, "label": self._what(item)}
@@ -572,7 +483,7 @@ class LinkedInAudit(PlatformAudit):
         if not self.prove_own(loaded, paths=[f"/in/{self.vanity}"], names=self._names(), what="your public profile"):
             return
         self.public_state = "profile"
-        nodes = _graph(read(self.public, "jsonBlobs"))
+        nodes = _graph(json_blobs(self.public) or [])
         person = next((n for n in nodes if n.get("@type") == "Person"), None)
         groups = read(self.public, "readGroups")
         shown = {self._section_named(g["heading"]) for g in groups if g["heading"]}
@@ -588,7 +499,9 @@ class LinkedInAudit(PlatformAudit):
         if _path(loaded.url) != f"/in/{self.vanity}".lower() or \
                 not any(t in loaded.text for t in _named(self.spec.words["not_found"])):
             return False
-        key = li_read(self.public, "pageKey")
+        key = read(self.public, "linkedin.pageKey")
+        if not isinstance(key, str):  # an answer out of shape proves nothing
+            return False
         return not key or key in self.spec.words["not_found_page_key"]
 
     def read_connections(self) -> None:
@@ -600,8 +513,8 @@ class LinkedInAudit(PlatformAudit):
             # Not at the usual address: follow My Network's own "Connections" link.
             network = self.load("network", self.spec.url("network"), owner=True, ready=self.spec.ready["home"])
             names = _named(words["connections_link"])
-            href = next((link["href"] for link in read(self.owner, "links")
-                         if any(link["name"].startswith(n) for n in names)), None) if network.ok else None
+            href = next((link.href for link in links(self.owner) or ()
+                         if any(link.name.startswith(n) for n in names)), None) if network.ok else None
             if href is None:
                 return
             loaded = self.load("connections", urljoin(self.spec.base, href), owner=True, ready=ready)
@@ -612,7 +525,7 @@ class LinkedInAudit(PlatformAudit):
             self.connections_total = int(m.group(1).replace(",", ""))
 
         def batch() -> int:
-            self.connections = [n for n in dict.fromkeys(read(self.owner, "listNames"))]
+            self.connections = list(dict.fromkeys(list_names(self.owner) or []))
             return len(self.connections)
 
         more = re.compile("|".join(re.escape(w) for w in words["show_more"]), re.I)

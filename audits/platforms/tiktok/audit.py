@@ -30,19 +30,23 @@ from urllib.parse import quote, unquote, urlsplit
 from audits.catalog import checks_for
 from audits.declaration import DEFAULT_LANGUAGE, Setting, Wording
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import (
-    QUIET_MS,
-    READERS_JS,
-    SETTLED,
-    Loaded,
-    PageProblem,
-    ProblemKind,
-    Ready,
-    norm,
-    read,
-)
+from audits.pages import QUIET_MS, SETTLED, Loaded, PageProblem, ProblemKind, Ready, norm
 from audits.phrasing import plural
 from audits.platforms.base import STOPPED, PlatformAudit, Step, evidence
+from audits.reading import (
+    MALFORMED,
+    GroupRead,
+    Link,
+    Switch,
+    json_blobs,
+    links,
+    place_links,
+    read,
+    read_dialog_switches,
+    read_group_switches,
+    read_switch,
+    readiness,
+)
 from audits.watchwords import WordMatcher
 
 # Labels, value words, the page's address, landmarks and markers live in platform.toml.
@@ -64,184 +68,6 @@ NO_ACCOUNT = ("Boundary couldn't tell which TikTok account is signed in, so it c
 def suggest_choices(spec) -> dict[str, tuple[str, ...]]:
     """Who "Suggest your account to others" can suggest you to: [words] key -> its wordings."""
     return {key: words for key, words in spec.words.items() if key.startswith("suggest:")}
-
-
-# -- TikTok's own readers ------------------------------------------------------------------
-# Exact-label versions of readers.js's readChoice / readSwitch, and the "Suggest your account
-# to others" choices wherever they are. They use readers.js's helpers (accName, valuesIn,
-# chosenIn, switchState, ...), so they are added inside its closure. They belong in
-# readers.js (an `exact` label mode, and `groupSwitches`); until then they live here.
-_ANCHOR = "  const fns = {\n"
-_LOCAL_JS = r"""
-  // -- TikTok (audits/platforms/tiktok.py): a label counts only as its own row's label or
-  // its own control's name, never as a word in help text elsewhere.
-  const ttEscape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // A control's name that is this label: the label alone, or followed by its value
-  // ("Private account, on", "Duet: Everyone"), never a sentence that mentions it.
-  const ttNames = (name, label) =>
-    new RegExp(`^${ttEscape(label)}(?:$|\\s*[,:;(\u2013\u2014]|\\s+-\\s)`).test(stripPunct(norm(name)));
-  const ttOwnText = (el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(" ");
-  const ttIsLabel = (el, label) => stripPunct(norm(el.textContent)) === label ||
-    stripPunct(norm(ttOwnText(el))) === label || stripPunct(norm(el.getAttribute("aria-label"))) === label;
-  const TT_SKIP = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "OPTION", "SELECT", "svg"];
-  // The deepest visible elements whose own text is the label.
-  const ttLabels = (label, root) => {
-    root = root || document.body;
-    const hits = [];
-    for (const el of [root, ...root.querySelectorAll("*")]) {
-      if (TT_SKIP.includes(el.tagName) || el.closest("option,select,template")) continue;
-      if (!ttIsLabel(el, label) || !visible(el)) continue;
-      if ([...el.children].some((c) => ttIsLabel(c, label))) continue;
-      hits.push(el);
-    }
-    return hits;
-  };
-  // A name given on purpose (aria-labelledby, aria-label, a legend), never the content.
-  const ttExplicitName = givenName;
-  const TT_CONTROLS = SWITCHES + ",select,[role=radiogroup],[role=combobox],[role=listbox]";
-  // Whether `el` holds another setting's own label or control: then it is a neighbour's row too.
-  const ttHoldsOther = (el, others) => others.some((o) => ttLabels(o, el).length > 0 ||
-    [...el.querySelectorAll(TT_CONTROLS)].some((c) => ttNames(ttExplicitName(c), o)));
-  const ttOthers = (labels, others) => (others || []).map(norm)
-    .filter((o) => !labels.some((l) => l.includes(o) || o.includes(l)));
-
-  const ttReadChoice = (labels, words, others) => {
-    labels = labels.map(norm);
-    others = ttOthers(labels, others);
-    for (const label of labels) {
-      // Control groups named after the label (a select's label, a radiogroup's labelledby).
-      const named = new Map();
-      for (const group of document.querySelectorAll(CHOICE_GROUPS)) {
-        if (!shownControl(group) || !ttNames(ttExplicitName(group), label)) continue;
-        if (group.matches("[role=combobox]")) {
-          const w = valueAtEnd(group.value || contentName(group), "", words);
-          if (w && !named.has(w)) named.set(w, "combobox");
-        }
-        chosenIn(group, (w, via) => { if (!named.has(w)) named.set(w, via); })(words);
-      }
-      if (named.size) return { found: true, label, values: [...named.keys()], via: [...named.values()] };
-      const found = new Map();
-      const rows = [];
-      const hits = ttLabels(label);
-      const ownQuestions = (label.match(/\?/g) || []).length;
-      for (const labelEl of hits) {
-        let row = labelEl;
-        for (let depth = 0; depth < 7 && row && row !== document.body; depth++) {
-          if (depth > 0 && (questionsIn(row) > Math.max(ownQuestions, 1) || ttHoldsOther(row, others))) break;
-          const values = valuesIn(row, labelEl, label, words);
-          if (values.size) {
-            for (const [w, via] of values) if (!found.has(w)) found.set(w, via);
-            rows.push((row.innerText || "").slice(0, 300));
-            break;
-          }
-          row = row.parentElement;
-        }
-      }
-      if (hits.length) return { found: true, label, values: [...found.keys()], via: [...found.values()], rows };
-    }
-    return { found: false };
-  };
-
-  const ttReadSwitch = (labels, others) => {
-    labels = labels.map(norm);
-    others = ttOthers(labels, others);
-    for (const label of labels) {
-      const named = [...document.querySelectorAll(SWITCHES)]
-        .filter((el) => shownControl(el) && ttNames(accName(el), label) && switchState(el) !== null);
-      const states = new Set(named.map(switchState));
-      if (states.size === 1) return { found: true, label, state: [...states][0], via: "accessible name" };
-      if (states.size > 1) return { found: true, label, state: null, conflict: true };
-      const foreign = (el) => {
-        const name = norm(accName(el));
-        return name.length > 3 && !name.includes(label) && !/^(on|off|yes|no)$/.test(name);
-      };
-      const hits = ttLabels(label);
-      const seen = new Set();
-      for (const labelEl of hits) {
-        let row = labelEl;
-        for (let depth = 0; depth < 6 && row && row !== document.body; depth++) {
-          if (depth > 0 && ttHoldsOther(row, others)) break;
-          const switches = [...row.querySelectorAll(SWITCHES)].filter(shownControl);
-          if (switches.some(foreign) || switches.length > 1) break;
-          if (switches.length === 1 && switchState(switches[0]) !== null) {
-            seen.add(switchState(switches[0]));
-            break;
-          }
-          row = row.parentElement;
-        }
-      }
-      if (seen.size === 1) return { found: true, label, state: [...seen][0], via: "switch in the same row" };
-      if (hits.length) return { found: true, label, state: null, conflict: seen.size > 1 };
-    }
-    return { found: false };
-  };
-
-  // The switches of a setting made of several (its own dialog, an inline group, or rows
-  // under its heading): a dialog or group named after the label holds only its choices;
-  // rows after its heading count while each switch is one of `choices` (never a neighbour's).
-  const TT_BOXES = "[role=dialog],dialog,[role=group],[role=region],section,fieldset,[role=list],ul,form";
-  const TT_HEADS = "h1,h2,h3,h4,h5,h6,[role=heading]";
-  const ttGroupSwitches = (labels, others, choices) => {
-    labels = labels.map(norm);
-    others = ttOthers(labels, others);
-    choices = (choices || []).map(norm);
-    const entry = (el) => ({ name: accName(el).trim(), state: switchState(el) });
-    const switchesIn = (el) => [...el.querySelectorAll(SWITCHES)].filter(shownControl);
-    const isChoice = (el) => { const name = norm(accName(el)); return choices.some((c) => name.includes(c)); };
-    for (const label of labels) {
-      const boxes = [...document.querySelectorAll(TT_BOXES)].filter((b) => visible(b) && ttNames(ttExplicitName(b), label));
-      const inBoxes = [...new Set(boxes.flatMap(switchesIn))];
-      if (inBoxes.length) return { found: true, label, via: "named group", switches: inBoxes.map(entry) };
-      const hits = ttLabels(label);
-      for (const labelEl of hits) {
-        // The widest block around the label that holds no other setting.
-        let block = labelEl;
-        while (block.parentElement && block.parentElement !== document.body &&
-               !ttHoldsOther(block.parentElement, others)) block = block.parentElement;
-        let got = switchesIn(block);
-        if (got.length && !got.every(isChoice)) continue;  // a switch of its own (or a neighbour's)
-        if (!got.length) {
-          for (let sib = block.nextElementSibling; sib; sib = sib.nextElementSibling) {
-            if (!visible(sib)) continue;
-            if (sib.matches(TT_HEADS) || sib.querySelector(TT_HEADS) || ttHoldsOther(sib, others)) break;
-            const more = switchesIn(sib);
-            if (!more.every(isChoice)) break;
-            got = got.concat(more);
-          }
-        }
-        if (got.length) return { found: true, label, via: "rows under the label", switches: got.map(entry) };
-      }
-      if (hits.length) return { found: true, label, switches: [] };
-    }
-    return { found: false };
-  };
-"""
-_LOCAL_FNS = """    readChoiceOwn: () => ttReadChoice(args.labels, args.words.map(norm), args.others),
-    readSwitchOwn: () => ttReadSwitch(args.labels, args.others),
-    groupSwitches: () => ttGroupSwitches(args.labels, args.others, args.choices),
-"""
-
-
-@functools.cache
-def readers_js() -> str:
-    """readers.js with TikTok's own readers added inside its closure."""
-    if READERS_JS.count(_ANCHOR) != 1:
-        raise RuntimeError("audits/readers.js no longer has the place TikTok's readers are added at")
-    return READERS_JS.replace(_ANCHOR, _LOCAL_JS + _ANCHOR + _LOCAL_FNS, 1)
-
-
-def tt_read(page, fn: str, **kwargs):
-    """Run one of TikTok's own readers (or any of readers.js's) in the page."""
-    return page.evaluate(readers_js(), {"fn": fn, **kwargs})
-
-
-EXACT = {"readSwitch": "readSwitchOwn", "readChoice": "readChoiceOwn"}
-
-
-def tt_exact(page, fn: str, **kwargs):
-    """readers.js's readSwitch / readChoice in TikTok's exact-label versions (a reader for
-    PlatformAudit.read_setting)."""
-    return tt_read(page, EXACT.get(fn, fn), **kwargs)
 
 
 # -- the pages' own data -------------------------------------------------------------------
@@ -316,13 +142,13 @@ def _video_detail(blobs: list[str]) -> tuple[int | None, dict | None]:
     return None, None
 
 
-def _profile_link(links: list[dict], names: tuple[str, ...]) -> str | None:
+def _profile_link(links: list[Link], names: tuple[str, ...]) -> str | None:
     """The signed-in navigation's own "Profile" link (by one of `names`): /@<uniqueId>."""
     names = {norm(n) for n in names}
     found = set()
     for link in links:
-        m = re.fullmatch(r"/@([^/?#]+)/?", urlsplit(link["href"]).path)
-        if m and link["name"] in names:
+        m = re.fullmatch(r"/@([^/?#]+)/?", urlsplit(link.href).path)
+        if m and link.name in names:
             found.add(unquote(m.group(1)))
     return found.pop() if len(found) == 1 else None
 
@@ -334,6 +160,9 @@ def _only(value: Audience, raw: str) -> str:
 
 class TikTokAudit(PlatformAudit):
     platform = "tiktok"
+    # A label counts only as its own row's label or its own control's name: TikTok's "Private
+    # account" help text mentions Duet and Stitch.
+    exact_labels = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -398,8 +227,8 @@ class TikTokAudit(PlatformAudit):
     def _account_from(self, page) -> tuple[str, str] | None:
         """(uniqueId, nickname) of the signed-in account as this page names it, if it does."""
         try:
-            user = _signed_in_user(read(page, "jsonBlobs"))
-            link = _profile_link(read(page, "links"), self.spec.words["profile_link"])
+            user = _signed_in_user(json_blobs(page) or [])
+            link = _profile_link(links(page) or [], self.spec.words["profile_link"])
         except Exception:  # a page that went away names nobody
             return None
         if user and link and norm(user["uniqueId"]) != norm(link):
@@ -449,7 +278,7 @@ class TikTokAudit(PlatformAudit):
             # Even a page Boundary can't read may name who is signed in.
             self._set_account(self._account_from(self.owner))
         for setting in read_here:
-            self.read_setting(setting, loaded, [row for row in rows if row is not setting], reader=tt_exact)
+            self.read_setting(setting, loaded, [row for row in rows if row is not setting])
 
     def find_account(self) -> None:
         """When the settings page didn't say who is signed in: the home page's own data, or
@@ -461,10 +290,9 @@ class TikTokAudit(PlatformAudit):
                                                              ProblemKind.TIMEOUT):
             self._set_account(self._account_from(self.owner))
 
-    def _group_switches(self) -> dict | None:
+    def _group_switches(self) -> GroupRead:
         choices = [v for variants in suggest_choices(self.spec).values() for v in variants]
-        return tt_read(self.owner, "groupSwitches", labels=list(self.spec.words["suggest"]),
-                       others=self._labels_but("suggest"), choices=choices)
+        return read_group_switches(self.owner, self.spec.words["suggest"], self._labels_but("suggest"), choices)
 
     def read_suggest(self) -> None:
         settings = self.pages.get("settings")
@@ -472,14 +300,14 @@ class TikTokAudit(PlatformAudit):
             return
         # Its choices shown on the page (inline, or under its heading).
         got = self._group_switches()
-        if got.get("switches"):
-            self._take_suggest(got["switches"])
+        if got.switches:
+            self._take_suggest(got.switches)
             return
         # One switch for all of it.
         suggest = self.spec.words["suggest"]
-        master = tt_read(self.owner, "readSwitchOwn", labels=list(suggest), others=self._labels_but("suggest"))
-        if master.get("found") and master.get("state") is not None:
-            self.suggest = {suggest[0]: master["state"]}
+        master = read_switch(self.owner, suggest, self._labels_but("suggest"), exact=True)
+        if master.found and master.state is not None:
+            self.suggest = {suggest[0]: master.state}
             return
         # Usually a row that opens its own choices in a dialog (contacts, Facebook friends, ...).
         name = re.compile(r"^\s*(?:" + "|".join(re.escape(s) for s in suggest) + r")\b", re.I)
@@ -500,25 +328,24 @@ class TikTokAudit(PlatformAudit):
         # one shows a state (past the wait, an unreadable switch stays unknown).
         deadline = time.monotonic() + DIALOG_WAIT
         while time.monotonic() < deadline:
-            shown = self._group_switches().get("switches") or []
-            if shown and all(s.get("state") is not None for s in shown) and \
-                    read(self.owner, "readiness", texts=[], selectors=[], quiet=QUIET_MS).get("state") == "ready":
+            shown = self._group_switches().switches
+            if shown and all(s.state is not None for s in shown) and readiness(self.owner, quiet=QUIET_MS) == "ready":
                 break
             self.owner.wait_for_timeout(100)
         got = self._group_switches()
-        switches = got.get("switches") or read(self.owner, "dialogSwitches") or []
+        switches = got.switches or read_dialog_switches(self.owner) or ()
         if not switches:
             self.suggest_problem = f"Boundary opened '{suggest[0]}' but couldn't find its choices."
         else:
             self._take_suggest(switches)
         self.owner.keyboard.press("Escape")
 
-    def _take_suggest(self, switches: list[dict]) -> None:
+    def _take_suggest(self, switches: tuple[Switch, ...]) -> None:
         """Each choice by its name; a name shown twice with two states can't be read."""
         out: dict[str, bool | None] = {}
         for i, s in enumerate(switches):
-            name = (s.get("name") or "").strip() or f"choice {i + 1}"
-            state = s.get("state")
+            name = s.name.strip() or f"choice {i + 1}"
+            state = s.state
             out[name] = None if (name in out and out[name] != state) else state
         self.suggest = out
         names = [norm(n) for n in out]
@@ -536,7 +363,7 @@ class TikTokAudit(PlatformAudit):
         loaded = self.load("public:profile", f"{self.spec.base}/@{quote(uid)}", owner=False, ready=ready)
         if not self.prove_own(loaded, paths=[f"/@{uid}"], names=[uid], what="your profile"):
             return
-        blobs = read(self.public, "jsonBlobs")
+        blobs = json_blobs(self.public) or []
         self.status_code = _status_code(blobs)
         self.state = _user_state(blobs, uid)
         self.private_marker = any(norm(p) in loaded.text for p in words["private"])
@@ -552,7 +379,7 @@ class TikTokAudit(PlatformAudit):
                     self.places[link] = [item["poi"]["name"]]
 
         def batch() -> int:
-            for tile in read(self.public, "videoTiles"):
+            for tile in read(self.public, "tiktok.videoTiles"):
                 m = own_video.fullmatch(tile["permalink"])
                 if m:  # never another creator's video
                     self.videos[f"/@{uid}/video/{m.group(1)}"] = " ".join(t for t in (tile["alt"], tile["text"]) if t)
@@ -596,13 +423,16 @@ class TikTokAudit(PlatformAudit):
             if not self.prove_own(loaded, paths=[link], names=[self.unique_id], what="your video"):
                 self.places_problem = loaded.problem.reason
                 continue
-            code, item = _video_detail(read(self.public, "jsonBlobs"))
+            code, item = _video_detail(json_blobs(self.public) or [])
             if code not in (0, None):
                 loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED,
                                              f"TikTok didn't show a stranger this video (status {code}).")
                 self.places_problem = loaded.problem.reason
                 continue
-            places = read(self.public, "placeLinks")
+            places = place_links(self.public)
+            if places is None:
+                self.places_problem = f"Boundary couldn't read the place tags on one of your videos ({MALFORMED})."
+                continue
             poi = (item or {}).get("poi")
             if isinstance(poi, dict) and poi.get("name") and poi["name"] not in places:
                 places.append(poi["name"])

@@ -14,15 +14,22 @@ from urllib.parse import urlsplit
 
 from audits.catalog import checks_for
 from audits.model import Audience, Evidence, Finding, Source
-from audits.pages import Loaded, PageProblem, ProblemKind, norm, read
+from audits.pages import Loaded, PageProblem, ProblemKind, norm
 from audits.phrasing import plural
 from audits.platforms.base import ARTICLES_SHOWN, STOPPED, PlatformAudit, Step, evidence
+from audits.reading import Article, links, read_articles, strings, texts_by_name
 from audits.watchwords import WordMatcher
 
 # Labels, value words, page addresses and landmarks live in platform.toml beside this file.
 
 HEADER_IDS = ["UserName", "UserDescription", "UserProfileHeader_Items", "UserLocation", "UserUrl", "UserBirthdate",
               "UserJoinDate", "emptyState", "empty_state_header_text", "icon-lock"]
+
+
+def _account_button(page) -> str | None:
+    """The navigation's account button: the signed-in name, then the @handle."""
+    return (texts_by_name(page, "x.byTestId", ids=["SideNav_AccountSwitcher_Button"]) or {}).get(
+        "SideNav_AccountSwitcher_Button")
 
 
 class XAudit(PlatformAudit):
@@ -34,8 +41,8 @@ class XAudit(PlatformAudit):
         self.owner_header: dict | None = None
         self.public_header: dict | None = None
         self.public_protected_marker = False
-        self.public_posts: list[dict] = []
-        self.owner_posts: dict[str, dict] = {}
+        self.public_posts: list[Article] = []
+        self.owner_posts: dict[str, Article] = {}
         self.feed_complete = False
         self.feed_problem: str | None = None
         self.people: dict[str, list[str]] = {}
@@ -66,20 +73,19 @@ class XAudit(PlatformAudit):
         loaded = self.load("home", self.spec.home_url, owner=True, ready=self.spec.ready["home"])
         if not loaded.ok:
             return
-        links = read(self.owner, "links")
-        profile = next((link["href"] for link in links if link["name"] == "profile"), None)
+        profile = next((link.href for link in links(self.owner) or () if link.name == "profile"), None)
         if profile is None:
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't find your X profile from the home page.")
             return
         self.handle = urlsplit(profile).path.strip("/").split("/")[0]
         self.account.profile_url = f"{self.spec.base}/{self.handle}"
-        account = read(self.owner, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button", "")
+        account = _account_button(self.owner) or ""
         self.account.display_name = account.split("\n")[0].strip() or f"@{self.handle}"
 
     @staticmethod
     def signed_in_name(page) -> str | None:
         # The account button holds the name, then the @handle.
-        account = read(page, "byTestId", ids=["SideNav_AccountSwitcher_Button"]).get("SideNav_AccountSwitcher_Button")
+        account = _account_button(page)
         return account.split("\n")[0].strip() if account else PlatformAudit.signed_in_name(page)
 
     def read_settings(self, key: str) -> None:
@@ -93,16 +99,16 @@ class XAudit(PlatformAudit):
                            ready=self.spec.ready["profile"])
         if not loaded.ok:
             return
-        self.owner_header = read(self.owner, "byTestId", ids=HEADER_IDS)
-        if "UserName" not in self.owner_header:
+        self.owner_header = texts_by_name(self.owner, "x.byTestId", ids=HEADER_IDS)
+        if self.owner_header is None or "UserName" not in self.owner_header:
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise your X profile page.")
             return
         self._read_timeline(loaded)
 
     def _read_timeline(self, loaded: Loaded) -> None:
         def batch() -> int:
-            for raw in read(self.owner, "readArticles", consume=True):
-                self.owner_posts.setdefault(raw.get("permalink") or raw.get("text", "")[:200], raw)
+            for post in read_articles(self.owner, consume=True) or ():
+                self.owner_posts.setdefault(post.permalink or post.text[:200], post)
             return len(self.owner_posts)
 
         self.feed_complete, self.feed_problem = self.scroll_and_read(self.owner, batch, ARTICLES_SHOWN)
@@ -115,15 +121,19 @@ class XAudit(PlatformAudit):
         names = [f"@{self.handle}", self.account.display_name or ""]
         if not self.prove_own(loaded, paths=[f"/{self.handle}"], names=names, what="your profile"):
             return
-        self.public_header = read(self.public, "byTestId", ids=HEADER_IDS)
-        if "UserName" not in self.public_header:
+        self.public_header = texts_by_name(self.public, "x.byTestId", ids=HEADER_IDS)
+        if self.public_header is None or "UserName" not in self.public_header:
             loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary didn't recognise the page a stranger gets.")
             self.public_header = None
             return
         text = loaded.text
         lock = "icon-lock" in self.public_header or "protected account" in norm(self.public_header.get("UserName", ""))
         self.public_protected_marker = lock or any(p in text for p in self.spec.words["protected"])
-        self.public_posts = read(self.public, "readArticles")
+        posts = read_articles(self.public)
+        if posts is None:
+            loaded.problem = PageProblem(ProblemKind.NOT_RECOGNISED, "Boundary couldn't read the posts a stranger gets.")
+            return
+        self.public_posts = posts
 
     def read_people(self) -> None:
         if self.signed_out() or not self.handle:
@@ -131,7 +141,9 @@ class XAudit(PlatformAudit):
         for kind in ("followers", "following"):
             loaded = self.load(kind, f"{self.spec.base}/{self.handle}/{kind}", owner=True, ready=self.spec.ready["people"])
             if loaded.ok:
-                self.people[kind] = read(self.owner, "cellNames")
+                names = strings(self.owner, "x.cellNames")
+                if names is not None:
+                    self.people[kind] = names
         header = self.owner_header or {}
         for kind in ("followers", "following"):
             m = re.search(rf"([\d,.]+[km]?)\s+{kind}", norm(self.pages["profile"].info.get("text", "")) if "profile" in self.pages else "")
@@ -177,13 +189,13 @@ class XAudit(PlatformAudit):
             open_text="Your posts are public: anyone can read them, and search engines can find them.",
             closed_text="Your posts are protected: only followers you approve can see them.")
 
-    def _flagged(self, posts) -> list[tuple[dict, list[str]]]:
+    def _flagged(self, posts: list[Article]) -> list[tuple[Article, list[str]]]:
         out = []
         for post in posts:
             why = []
-            if self.words.find(post.get("text", "")):
+            if self.words.find(post.text):
                 why.append("mention work")
-            if post.get("places"):
+            if post.places:
                 why.append("show a place")
             if why:
                 out.append((post, why))
@@ -197,11 +209,11 @@ class XAudit(PlatformAudit):
         seen = list(self.public_posts) + ([] if protected is None else list(self.owner_posts.values()))
         flagged = self._flagged(seen)
         if flagged:
-            unique = {p.get("permalink") or p.get("text", "")[:80]: (p, why) for p, why in flagged}
+            unique = {p.permalink or p.text[:80]: (p, why) for p, why in flagged}
             reasons = sorted({w for _p, why in unique.values() for w in why})
-            years = sorted({int(y) for p, _w in unique.values() for y in re.findall(r"\b(20\d\d)\b", p.get("date", ""))})
+            years = sorted({int(y) for p, _w in unique.values() for y in re.findall(r"\b(20\d\d)\b", p.date)})
             span = f" from {years[0]}–{years[-1]}" if len(years) > 1 else (f" from {years[0]}" if years else "")
-            details = [f"{p.get('date', '')[:10]}: \"{(p.get('text') or '')[:120]}\"" for p, _w in list(unique.values())[:25]]
+            details = [f"{p.date[:10]}: \"{p.text[:120]}\"" for p, _w in list(unique.values())[:25]]
             page = self.pages.get("public:profile") or self.pages.get("profile")
             posts = plural(len(unique), "public post")
             ev = [evidence(Source.PUBLIC_VIEW if self.public_posts else Source.OWNER_VIEW, page,
