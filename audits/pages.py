@@ -27,7 +27,15 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from audits.declaration import Ready, WallMarkers  # noqa: F401 - page kinds are declared data
-from audits.reading import page_info, read, readiness  # noqa: F401 - `read` is used from here too
+from audits.reading import (  # noqa: F401 - `read` is used from here too
+    RESPOND_MS,
+    PageUnresponsive,
+    page_info,
+    prepare,
+    read,
+    readiness,
+    responsive,
+)
 from audits.routing import REDIRECT_HEADER
 
 MAX_REDIRECTS = 8
@@ -53,6 +61,8 @@ class ProblemKind(StrEnum):
     EMPTY = "empty"
     REDIRECT_LOOP = "redirect_loop"
     NOT_RECOGNISED = "not_recognised"
+    UNRESPONSIVE = "unresponsive"  # the page's script never let it answer
+    CRASHED = "crashed"  # the browser's tab for the page crashed
     STOPPED = "stopped"
 
 
@@ -123,6 +133,7 @@ class PageLoader:
     # reading as soon as the body has any text.
     readiness: bool = True
     _watched: set = field(default_factory=set)  # pages that watch their own changes from the start
+    _crashed: set = field(default_factory=set)  # pages whose browser tab crashed
 
     def _wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -138,10 +149,12 @@ class PageLoader:
         lo, hi = self.pace
         if hi > 0:
             self._wait(random.uniform(lo, hi))
-        if self.readiness and id(page) not in self._watched:
-            with contextlib.suppress(Exception):
-                page.add_init_script(WATCH_CHANGES_JS)
-                self._watched.add(id(page))
+        if id(page) not in self._watched:
+            self._watched.add(id(page))
+            page.on("crash", lambda _page: self._crashed.add(id(page)))
+            if self.readiness:
+                with contextlib.suppress(Exception):
+                    prepare(page, WATCH_CHANGES_JS)
         target, rate_tries, net_tries = url, 0, 0
         while True:
             if self.cancelled is not None and self.cancelled.is_set():
@@ -151,7 +164,13 @@ class PageLoader:
                 response = page.goto(target, wait_until="domcontentloaded", timeout=self.timeout * 1000)
             except Exception as exc:  # Playwright's TimeoutError and Error
                 message = str(exc)
+                if self.crashed(page) or "crash" in message.split("\n")[0].lower():
+                    result.problem = self._crash_problem()
+                    return result
                 if "Timeout" in type(exc).__name__ or "Timeout" in message.split("\n")[0]:
+                    if self._stuck(page):
+                        result.problem = self._unresponsive_problem()
+                        return result
                     result.problem = PageProblem(
                         ProblemKind.TIMEOUT,
                         f"{self.platform_name} took too long to answer (more than {self.timeout:g} seconds).",
@@ -200,14 +219,57 @@ class PageLoader:
             break
         result.status = status
         result.url = page.url
-        deadline = started + self.timeout
+        try:
+            return self._read_when_ready(page, result, ready, owner, started + self.timeout)
+        except PageUnresponsive:
+            result.problem = self._unresponsive_problem()
+        except Stopped:
+            raise
+        except Exception:
+            if not self.crashed(page):
+                raise
+            result.problem = self._crash_problem()
+        return result
+
+    def _stuck(self, page) -> bool:
+        """Whether a page that didn't finish loading is stuck in its own script."""
+        try:
+            responsive(page, 1000)
+        except PageUnresponsive:
+            self._crashed.add(id(page))  # never to be used again
+            return True
+        except Exception:
+            return False
+        return False
+
+    def _unresponsive_problem(self) -> PageProblem:
+        return PageProblem(
+            ProblemKind.UNRESPONSIVE,
+            f"{self.platform_name}'s page stopped responding (its script never let it answer), "
+            f"so Boundary gave up on it after {RESPOND_MS / 1000:g} seconds.")
+
+    def crashed(self, page) -> bool:
+        return id(page) in self._crashed
+
+    def unusable(self, page) -> bool:
+        """Whether the page can't be used again (its tab crashed, or its script never yields):
+        the audit opens a fresh one for the next load."""
+        return self.crashed(page) or page.is_closed()
+
+    def _crash_problem(self) -> PageProblem:
+        return PageProblem(
+            ProblemKind.CRASHED,
+            f"The browser's tab crashed while showing this {self.platform_name} page (the page may have used up "
+            "the memory it is allowed), so Boundary couldn't read it.")
+
+    def _read_when_ready(self, page, result: Loaded, ready: Ready, owner: bool, deadline: float) -> Loaded:
         if not self.readiness:
             with contextlib.suppress(Exception):
                 page.wait_for_function("() => document.body && document.body.innerText.trim().length > 0",
                                        timeout=min(self.timeout, 5.0) * 1000)
             ready = SETTLED
         state = self._settle(page, ready, deadline, landmarks=False) if self.readiness else "ready"
-        self.look(page, result, owner)
+        self.look(page, result, owner, deadline)
         # A blank page may still be building itself (a bare skeleton shows no text at all, and
         # the script that fills it may be gone from the page): wait for it like any other.
         building = result.problem is not None and result.problem.kind is ProblemKind.EMPTY
@@ -215,14 +277,30 @@ class PageLoader:
             # A wall or an error page never shows the landmarks: those were classified above.
             # Anything else must show what its kind must show before it is read.
             state = self._settle(page, ready, deadline, landmarks=True)
-            self.look(page, result, owner)
+            self.look(page, result, owner, deadline)
             if result.problem is None and state != "ready":
                 result.problem = self._not_ready(state, ready)
         return result
 
-    def look(self, page, result: Loaded, owner: bool) -> None:
-        """What the page says it is, and whether it can be read."""
-        info = page_info(page)
+    def look(self, page, result: Loaded, owner: bool, deadline: float | None = None) -> None:
+        """What the page says it is, and whether it can be read. A page that moves itself on
+        by script while it is asked is asked again, until the deadline."""
+        while True:
+            try:
+                info = page_info(page)
+                break
+            except (PageUnresponsive, Stopped):
+                raise
+            except Exception:
+                if self.crashed(page) or page.is_closed():
+                    raise
+                responsive(page, 1000)  # a page stuck in its own script isn't moving on
+                if deadline is None or time.monotonic() >= deadline:
+                    result.problem = PageProblem(
+                        ProblemKind.REDIRECT_LOOP,
+                        f"{self.platform_name} kept moving this page on by script without ever letting it be read.")
+                    return
+                self.sleep(POLL_MS / 1000)
         result.info = info.as_dict()
         result.url = info.url or page.url
         if info.problem:

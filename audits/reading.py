@@ -13,6 +13,8 @@ page gone mid-read to their callers, as before.
 
 from __future__ import annotations
 
+import json
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,9 +27,81 @@ FAILED = "the page stopped Boundary's reader part-way"
 READY_STATES = ("ready", "partial", "busy", "changing", "missing")
 
 
+# The readers run in a world of their own (as a browser extension's scripts do): they share
+# the page's document but not its JavaScript, so a page that redefines `textContent`,
+# `getAttribute` or `checked` to say "Only me" can't bend what they read, and nothing they
+# define is visible to the page.
+WORLD = "boundary-readers"
+# How long a page may take to answer at all; one that never does (script that never
+# yields) is given up on, never waited for.
+RESPOND_MS = 5000
+READ_MS = 10000  # the readers' own running time, at most
+_SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class PageUnresponsive(RuntimeError):
+    """The page didn't answer in time: its script never yields (or the browser is stuck)."""
+
+
+class ReaderFailed(RuntimeError):
+    """The reader threw in the page (or the page went away mid-read)."""
+
+
+def _session(page):
+    session = _SESSIONS.get(page)
+    if session is None:
+        session = page.context.new_cdp_session(page)
+        _SESSIONS[page] = session
+    return session
+
+
+def prepare(page, script: str) -> None:
+    """Run `script` in the readers' world of every document the page opens, before the
+    page's own scripts (the quiet watch)."""
+    _session(page).send("Page.addScriptToEvaluateOnNewDocument", {"source": script, "worldName": WORLD})
+
+
+def _send(session, method: str, params: dict, timeout_ms: int) -> dict:
+    """A DevTools call with a deadline kept by Playwright's driver: a page whose script never
+    yields never answers, and is given up on rather than waited for."""
+    try:
+        return session.send(method, params, timeout=timeout_ms)
+    except Exception as exc:
+        if "Timeout" in type(exc).__name__ or "timeout" in str(exc).split("\n")[0].lower():
+            raise PageUnresponsive(f"the page didn't answer within {timeout_ms / 1000:g} seconds") from exc
+        raise
+
+
+def responsive(page, timeout_ms: int = RESPOND_MS) -> None:
+    """Raise PageUnresponsive unless the page answers within `timeout_ms`. The deadline is
+    kept by Playwright's driver, so it holds even when the page's thread never comes back."""
+    try:
+        page.wait_for_function("() => true", timeout=timeout_ms)
+    except Exception as exc:
+        if "Timeout" in type(exc).__name__:
+            raise PageUnresponsive(f"the page didn't answer within {timeout_ms / 1000:g} seconds") from exc
+        raise
+
+
 def read(page, fn: str, **kwargs) -> Any:
     """Run one of the page readers (`fn`: "readSwitch", "x.byTestId", ...) in the page."""
-    return page.evaluate(readers.script(), {"fn": fn, **kwargs})
+    return evaluate(page, {"fn": fn, **kwargs})
+
+
+def evaluate(page, argument: dict) -> Any:
+    """One round-trip of the readers' script, in the readers' own world; a page that doesn't
+    answer in time raises PageUnresponsive."""
+    session = _session(page)
+    frame = _send(session, "Page.getFrameTree", {}, RESPOND_MS)["frameTree"]["frame"]["id"]
+    context = _send(session, "Page.createIsolatedWorld", {"frameId": frame, "worldName": WORLD},
+                    RESPOND_MS)["executionContextId"]
+    got = _send(session, "Runtime.evaluate", {
+        "expression": f"({readers.script()})({json.dumps(argument)})", "contextId": context,
+        "returnByValue": True, "awaitPromise": True, "timeout": READ_MS}, RESPOND_MS + READ_MS)
+    if "exceptionDetails" in got:
+        detail = got["exceptionDetails"]
+        raise ReaderFailed((detail.get("exception") or {}).get("description", detail.get("text", ""))[:200])
+    return got.get("result", {}).get("value")
 
 
 class Malformed(ValueError):
@@ -48,6 +122,8 @@ def _answer(page, fn: str, **kwargs):
     """The page's answer, or _FAILED when the reader failed in a page that is still open."""
     try:
         return read(page, fn, **kwargs)
+    except PageUnresponsive:
+        raise
     except Exception:
         if _closed(page):
             raise
@@ -266,6 +342,8 @@ def readiness(page, *, texts: Iterable[str] = (), selectors: Iterable[str] = (),
     try:
         raw = read(page, "readiness", texts=list(texts), selectors=list(selectors),
                    every=[list(g) for g in every], quiet=quiet)
+    except PageUnresponsive:
+        raise
     except Exception:  # navigated away mid-read (a script redirect): look again
         return "changing"
     state = raw.get("state") if isinstance(raw, dict) else None

@@ -35,6 +35,9 @@ KINDS: dict[str, dict] = {
     # A page that tries to reach another host by every way a browser has (the audit must let
     # none of it through): fetch, an image, a beacon, a WebSocket and WebRTC (STUN over UDP).
     "egress": {"host": "127.0.0.2", "port": 0},
+    # Hostile pages: script that never yields, reading functions overridden to lie, memory
+    # or nodes without end, pop-ups and downloads (HOSTILE below).
+    "hostile": {"what": None, "delay": 0.3},
     # Loading behaviour of single-page apps (README "Faults"); all randomness from `seed`,
     # drawn per request path (random.Random(f"{seed}:{path}")), so a failure replays.
     "late": {"seed": 0, "delay": 1.5},
@@ -45,6 +48,50 @@ KINDS: dict[str, dict] = {
 
 THIRD_PARTY = ('<script src="https://tracker.example.net/t.js"></script>'
                '<img src="https://ads.example.com/p.gif" alt="" width="1" height="1">')
+
+
+HOSTILE = {
+    # The page's main thread never comes back: nothing evaluated in it can answer.
+    "busy_loop": "setTimeout(() => { for (;;) {} }, DELAY);",
+    # Every way script reads text and attributes, overridden to say the safe answer: a
+    # reader running in the page's own world believes it; what is rendered still says
+    # "Everyone" or "Public".
+    "getters": """
+      const lie = (s) => typeof s === "string" ? s.replace(/\\b(Everyone|Public|Anyone|On)\\b/g, "Only me") : s;
+      for (const [proto, name] of [[Node.prototype, "textContent"], [HTMLElement.prototype, "innerText"],
+                                   [Node.prototype, "nodeValue"], [Element.prototype, "innerHTML"]]) {
+        const d = Object.getOwnPropertyDescriptor(proto, name);
+        if (d && d.get) Object.defineProperty(proto, name, { get() { return lie(d.get.call(this)); }, set: d.set,
+                                                               configurable: true });
+      }
+      const getAttribute = Element.prototype.getAttribute;
+      Element.prototype.getAttribute = function (n) {
+        const v = getAttribute.call(this, n);
+        return n === "aria-checked" && v === "true" ? "false" : lie(v);
+      };
+      const checked = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "checked");
+      Object.defineProperty(HTMLInputElement.prototype, "checked", { get() { return false; }, set: checked.set,
+                                                                     configurable: true });""",
+    # Memory without end: the renderer dies (a crash, not a network error).
+    "memory": "setTimeout(() => { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(hoard.length)); }, DELAY);",
+    # A million nodes added after the page looks ready.
+    "nodes": """setTimeout(() => { const box = document.createElement("div"); box.hidden = true;
+      for (let i = 0; i < 1e6; i++) box.appendChild(document.createElement("span"));
+      document.body.appendChild(box); }, DELAY);""",
+    # A page that sends itself somewhere new by script, for ever.
+    "js_redirects": """setTimeout(() => { const u = new URL(location.href); u.searchParams.set("again", Date.now());
+      location.replace(u.toString()); }, DELAY);""",
+    # Windows and downloads nobody asked for.
+    "popups": """setTimeout(() => { for (let i = 0; i < 5; i++) window.open("https://popup.example.net/" + i);
+      const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob(["x"])); a.download = "x.exe";
+      document.body.appendChild(a); a.click(); }, DELAY);""",
+}
+
+
+def hostile_script(what: str, delay: float) -> str:
+    if what not in HOSTILE:
+        raise ValueError(f"unknown hostile page {what!r} (one of {', '.join(HOSTILE)})")
+    return "<script>(() => {" + HOSTILE[what].replace("DELAY", str(int(delay * 1000))) + "})();</script>"
 
 
 def egress_script(host: str, port: int) -> str:
@@ -177,6 +224,8 @@ class Faults:
             elif fault.kind == "wrap":
                 n = int(fault.params["extra"])
                 text = _around_body(text, "<div>" * n, "</div>" * n)
+            elif fault.kind == "hostile":
+                text = _around_body(text, "", hostile_script(fault.params["what"], fault.params["delay"]))
             elif fault.kind == "egress":
                 text = _around_body(text, "", egress_script(fault.params["host"], fault.params["port"]))
             else:

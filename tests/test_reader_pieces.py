@@ -78,6 +78,15 @@ class Canned:
         return self.closed
 
 
+@pytest.fixture(autouse=True)
+def canned_transport(monkeypatch):
+    """A Canned page answers the readers' script itself (the typed checks, without a browser);
+    a real page goes through the real transport."""
+    real = reading.evaluate
+    monkeypatch.setattr(reading, "evaluate", lambda page, argument: page.evaluate(readers.script(), argument)
+                        if isinstance(page, Canned) else real(page, argument))
+
+
 def test_each_read_is_one_round_trip_of_the_one_script():
     page = Canned({"found": True, "label": "x", "state": True, "via": "accessible name"})
     got = read_switch(page, ["X"], ["Y"])
@@ -236,9 +245,9 @@ def test_every_reader_reads_and_leaves_nothing_on_window(page):
             read(page, name, exact=True, **ARGS[name])
     keys, own = page.evaluate("() => [Object.keys(window), Object.getOwnPropertyNames(window)]")
     assert keys == before[0]
-    # The quiet watch is the one deliberate exception, and it is not enumerable.
-    assert set(own) - set(before[1]) == {"__boundaryQuiet"}
-    assert page.evaluate("() => Object.getOwnPropertyDescriptor(window, '__boundaryQuiet').enumerable") is False
+    # The readers and their quiet watch live in a world of their own: nothing at all is added
+    # to the page's.
+    assert set(own) == set(before[1])
     # And each read read something.
     assert got["readChoice"]["values"] == ["friends"]
     assert got["readSwitch"]["state"] is True
@@ -287,23 +296,20 @@ def test_exact_labels_are_an_option_of_the_shared_readers(page):
 
 
 @browser
-def test_a_hostile_page_that_redefines_globals_gets_no_value_and_no_exception(page):
+def test_a_hostile_page_that_redefines_globals_cant_reach_the_readers(page):
+    # The readers run in a world of their own: what the page redefines in its world they
+    # never see, and they read what is really there.
     row = "<div><span>Who can see your friends list?</span><span>Friends</span></div>"
-    # Map's keys now name a value nobody asked for.
     page.set_content(f"<html><body>{row}<script>Map.prototype.keys = function* () {{ yield 'everyone'; }};"
                      "</script></body></html>")
-    got = read_choice(page, ["Who can see your friends list?"], WORDS)
-    assert got == ChoiceRead(problem=MALFORMED)
-    # A reader that the page makes throw.
+    assert read_choice(page, ["Who can see your friends list?"], WORDS).values == ("friends",)
     page.set_content(f"<html><body>{row}<script>Element.prototype.querySelectorAll = () => {{ throw new Error('no'); }};"
                      "</script></body></html>")
-    assert read_choice(page, ["Who can see your friends list?"], WORDS) == ChoiceRead(problem=FAILED)
-    assert read_switch(page, ["Private account"]) == SwitchRead(problem=FAILED)
-    # Sets that lie about their states.
+    assert read_choice(page, ["Who can see your friends list?"], WORDS).values == ("friends",)
     page.set_content("<html><body><div role=switch aria-checked=true aria-label='Private account'></div>"
-                     "<script>Set.prototype[Symbol.iterator] = function* () { yield 'on'; };</script></body></html>")
-    assert read_switch(page, ["Private account"]) == SwitchRead(problem=MALFORMED)
-    # A title that isn't text: what the page says it is is not taken.
+                     "<script>Set.prototype[Symbol.iterator] = function* () { yield 'on'; };"
+                     "Element.prototype.getAttribute = () => 'false';</script></body></html>")
+    assert read_switch(page, ["Private account"]).state is True
     page.set_content("<html><body>Hello<script>Object.defineProperty(document, 'title', {get: () => 42});"
                      "</script></body></html>")
-    assert page_info(page).problem == MALFORMED
+    assert page_info(page).problem == ""

@@ -8,6 +8,7 @@ that needed it becomes `unknown` with that problem's reason.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,9 +99,25 @@ class PlatformAudit:
     # -- loading ----------------------------------------------------------------------------
     def load(self, key: str, url: str, *, owner: bool, ready: Ready = SETTLED) -> Loaded:
         """Load one page and wait until it shows one of `ready`'s landmarks (or say why not)."""
-        loaded = self.loader.load(self.owner if owner else self.public, url, owner=owner, ready=ready)
+        page = self.owner if owner else self.public
+        if self.loader.unusable(page):
+            page = self._fresh(page, owner)
+        loaded = self.loader.load(page, url, owner=owner, ready=ready)
+        if loaded.problem and loaded.problem.kind in (ProblemKind.UNRESPONSIVE, ProblemKind.CRASHED):
+            self._fresh(page, owner)  # never read a stuck or crashed tab again
         self.pages[key] = loaded
         return loaded
+
+    def _fresh(self, page, owner: bool):
+        """A new tab in the same context (same cookies) for one that is stuck or crashed."""
+        new = page.context.new_page()
+        with contextlib.suppress(Exception):
+            page.close(run_before_unload=False)
+        if owner:
+            self.owner = new
+        else:
+            self.public = new
+        return new
 
     def prove_own(self, loaded: Loaded, *, paths: list[str], names: list[str], what: str) -> bool:
         """Whether a stranger's view is provably of this account: its final address is the
