@@ -15,7 +15,7 @@ from checkup.service import Checkup
 from checkup.state import AccountState, CheckupState, Profile
 from reminders.schedule import ReminderSettings, after_checkup
 from reminders.schedule import status as reminder_status
-from store.db import Store
+from store.db import Store, StoreError
 from store.history import History, nice_date
 
 
@@ -79,13 +79,28 @@ class Saved:
     def checkpoint(self, platform: PlatformReport) -> None:
         if self.checkup is not None:
             self.checkup.checkpoint(platform)
+            self._say_save_problem()
 
     def finish_run(self, report: AuditReport) -> None:
-        if self.checkup is not None:
-            self.checkup.finish(report)
-            self.last_run_id, self.run_id, self.checkup = self.checkup.run_id, None, None
+        checkup = self.checkup
+        if checkup is not None:
+            checkup.finish(report)
+            self.last_run_id, self.run_id, self.checkup = checkup.run_id, None, None
+            if checkup.save_problem:
+                self.checkup = checkup  # to be said, once
+                try:
+                    self._say_save_problem()
+                finally:
+                    self.checkup = None
             if all(p.status == "completed" for p in report.platforms):
                 self.save_reminder_settings(after_checkup(self.reminder_settings()))
+
+    def _say_save_problem(self) -> None:
+        """The check-up goes on when saving fails; the wizard is told once (it shows it)."""
+        problem = self.checkup.save_problem if self.checkup is not None else ""
+        if problem and not getattr(self.checkup, "problem_said", False):
+            self.checkup.problem_said = True
+            raise StoreError(problem + " The results stay on screen; you can still export them as a PDF.")
 
     def update_last_run(self, report: AuditReport) -> None:
         """After 'Check again': the saved check-up shows the item as it is now."""

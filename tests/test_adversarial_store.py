@@ -149,3 +149,19 @@ def test_a_full_disk_or_read_only_folder_at_opening_is_not_called_damage(tmp_pat
     problem = _open_problem(sqlite3.OperationalError(sqlite_says), tmp_path / DB_NAME, StoreDamaged("damaged"))
     assert expected in str(problem) and "start fresh" not in str(problem)
     assert not isinstance(problem, StoreDamaged)
+
+
+def test_the_wizard_is_told_once_when_saving_fails_mid_run(tmp_path):
+    from checkup.saved import Saved
+
+    with Store.open_passphrase(PASS, folder=tmp_path) as store:
+        saved = Saved(store)
+        saved.begin_run(_options())
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        big = PlatformReport("x", PlatformStatus.COMPLETED)
+        big.account.display_name = "x" * 200_000
+        with pytest.raises(StoreError, match="results stay on screen"):
+            saved.checkpoint(big)  # the wizard's guard shows this
+        saved.checkpoint(big)  # said once: the check-up goes on quietly
+        store.conn.execute("PRAGMA max_page_count = 1073741823")
