@@ -57,14 +57,14 @@ class BrowserChoice:
     channel: str | None = None
     executable: str | None = None
 
-    def launch_kwargs(self, folder: Path | None = None) -> dict:
+    def launch_kwargs(self, folder: BrowserFolder | None = None) -> dict:
         kwargs: dict = {"args": list(COMMON_ARGS)}
         if folder is not None:
             # Everything the browser writes stays in Boundary's private folder, never the home.
-            home = folder / "home"
-            kwargs["args"].append(f"--crash-dumps-dir={folder / 'crash'}")
-            kwargs["downloads_path"] = str(folder / "downloads")
-            kwargs["env"] = {**os.environ, "TMPDIR": str(short_tmp(folder))}
+            home = folder.root / "home"
+            kwargs["args"].append(f"--crash-dumps-dir={folder.root / 'crash'}")
+            kwargs["downloads_path"] = str(folder.root / "downloads")
+            kwargs["env"] = {**os.environ, "TMPDIR": str(folder.tmp)}
             if sys.platform.startswith("linux"):
                 kwargs["env"].update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                                      XDG_CACHE_HOME=str(home / ".cache"), XDG_DATA_HOME=str(home / ".local/share"))
@@ -101,7 +101,7 @@ def candidates(explicit: str | None = None) -> list[BrowserChoice]:
     return found
 
 
-def launch(playwright, *, headless: bool = True, explicit: str | None = None, folder: Path | None = None):
+def launch(playwright, *, headless: bool = True, explicit: str | None = None, folder: BrowserFolder | None = None):
     """Launch the first browser that starts; returns (browser, choice)."""
     tried = []
     for choice in candidates(explicit):
@@ -164,10 +164,22 @@ def _remove_left_over(root: Path, prefix: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def private_folder() -> Path:
-    """A new folder (owner only) for one browser run, and a short temporary folder beside
-    the system's (Chromium's sockets need a short path); what a run that crashed left (its
-    process is gone) is removed first."""
+@dataclass(frozen=True)
+class BrowserFolder:
+    """One browser run's private folders: `root` (profile home, crash dumps, downloads) and
+    `tmp`, a short temporary folder beside the system's (Chromium's sockets need a short path)."""
+
+    root: Path
+    tmp: Path
+
+    def remove(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def private_folder() -> BrowserFolder:
+    """New private folders (owner only) for one browser run; what a run that crashed left
+    (its process is gone) is removed first."""
     root = browser_folders()
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     _remove_left_over(root, "run-")
@@ -176,8 +188,7 @@ def private_folder() -> Path:
     for part in ("home", "crash", "downloads"):
         (folder / part).mkdir(mode=0o700)
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=_tmp_base()))
-    (folder / "tmp-path").write_text(str(tmp), encoding="utf-8")
-    return folder
+    return BrowserFolder(folder, tmp)
 
 
 def _tmp_base() -> Path:
@@ -189,16 +200,6 @@ def _tmp_base() -> Path:
     return base
 
 
-def short_tmp(folder: Path) -> Path:
-    return Path((folder / "tmp-path").read_text(encoding="utf-8"))
-
-
-def remove_private_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        shutil.rmtree(short_tmp(folder), ignore_errors=True)
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 @contextlib.contextmanager
 def started_browser(*, headless: bool = True, explicit: str | None = None):
     """Playwright and one browser, contained in a private folder removed at the end.
@@ -206,25 +207,27 @@ def started_browser(*, headless: bool = True, explicit: str | None = None):
     from playwright.sync_api import sync_playwright
 
     folder = private_folder()
-    manager = sync_playwright()
-    # Playwright's driver takes its temporary folder from the environment it starts in.
-    with _ENV_LOCK:
-        old = os.environ.get("TMPDIR")
-        os.environ["TMPDIR"] = str(short_tmp(folder))
-        try:
-            playwright = manager.__enter__()
-        finally:
-            if old is None:
-                os.environ.pop("TMPDIR", None)
-            else:
-                os.environ["TMPDIR"] = old
     try:
-        browser, choice = launch(playwright, headless=headless, explicit=explicit, folder=folder)
+        manager = sync_playwright()
+        # Playwright's driver takes its temporary folder from the environment it starts in.
+        with _ENV_LOCK:
+            old = os.environ.get("TMPDIR")
+            os.environ["TMPDIR"] = str(folder.tmp)
+            try:
+                playwright = manager.__enter__()
+            finally:
+                if old is None:
+                    os.environ.pop("TMPDIR", None)
+                else:
+                    os.environ["TMPDIR"] = old
         try:
-            yield browser, choice
+            browser, choice = launch(playwright, headless=headless, explicit=explicit, folder=folder)
+            try:
+                yield browser, choice
+            finally:
+                with contextlib.suppress(Exception):
+                    browser.close()
         finally:
-            with contextlib.suppress(Exception):
-                browser.close()
+            manager.__exit__(None, None, None)
     finally:
-        manager.__exit__(None, None, None)
-        remove_private_folder(folder)
+        folder.remove()

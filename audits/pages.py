@@ -236,8 +236,7 @@ class PageLoader:
         try:
             responsive(page, 1000)
         except PageUnresponsive:
-            self._crashed.add(id(page))  # never to be used again
-            return True
+            return True  # the audit replaces the tab (PlatformAudit.load)
         except Exception:
             return False
         return False
@@ -252,8 +251,8 @@ class PageLoader:
         return id(page) in self._crashed
 
     def unusable(self, page) -> bool:
-        """Whether the page can't be used again (its tab crashed, or its script never yields):
-        the audit opens a fresh one for the next load."""
+        """Whether the page can't be used again (its tab crashed, or it was closed): the audit
+        opens a fresh one for the next load."""
         return self.crashed(page) or page.is_closed()
 
     def _crash_problem(self) -> PageProblem:

@@ -30,7 +30,7 @@ class Saved:
         self.store = store
         self.history = History(store)
         self.checkup: Checkup | None = None  # the check-up being run
-        self.run_id: int | None = None
+        self._problem_said_for: Checkup | None = None  # the check-up whose failed save was shown
         self.last_run_id: int | None = None  # the one just finished (re-checks update it)
 
     @property
@@ -73,34 +73,27 @@ class Saved:
     def begin_run(self, options: RunOptions, resume: bool = False) -> Checkup:
         """Start (or carry on) a check-up whose findings are saved in this history."""
         self.checkup = Checkup(self.history, options, resume=resume)
-        self.run_id = self.checkup.run_id
         return self.checkup
 
     def checkpoint(self, platform: PlatformReport) -> None:
         if self.checkup is not None:
             self.checkup.checkpoint(platform)
-            self._say_save_problem()
+            self._say_save_problem(self.checkup)
 
     def finish_run(self, report: AuditReport) -> None:
         checkup = self.checkup
         if checkup is not None:
             checkup.finish(report)
-            self.last_run_id, self.run_id, self.checkup = checkup.run_id, None, None
-            if checkup.save_problem:
-                self.checkup = checkup  # to be said, once
-                try:
-                    self._say_save_problem()
-                finally:
-                    self.checkup = None
+            self.last_run_id, self.checkup = checkup.run_id, None
+            self._say_save_problem(checkup)
             if all(p.status == "completed" for p in report.platforms):
                 self.save_reminder_settings(after_checkup(self.reminder_settings()))
 
-    def _say_save_problem(self) -> None:
+    def _say_save_problem(self, checkup: Checkup) -> None:
         """The check-up goes on when saving fails; the wizard is told once (it shows it)."""
-        problem = self.checkup.save_problem if self.checkup is not None else ""
-        if problem and not getattr(self.checkup, "problem_said", False):
-            self.checkup.problem_said = True
-            raise StoreError(problem + " The results stay on screen; you can still export them as a PDF.")
+        if checkup.save_problem and checkup is not self._problem_said_for:
+            self._problem_said_for = checkup
+            raise StoreError(checkup.save_problem + " The results stay on screen; you can still export them as a PDF.")
 
     def update_last_run(self, report: AuditReport) -> None:
         """After 'Check again': the saved check-up shows the item as it is now."""
@@ -119,7 +112,7 @@ class Saved:
             removed = forget_everything(demo=demo, folder=self.store.path.parent)
             self.store = Store.session_only()  # nothing more is saved until Boundary restarts
         self.history = History(self.store)
-        self.run_id = self.last_run_id = self.checkup = None
+        self.last_run_id = self.checkup = None
         for account in state.accounts.values():
             account.session, account.display_name, account.state = None, None, AccountState.NOT_SIGNED_IN
         state.profile, state.answers, state.decisions = Profile(), {}, {}

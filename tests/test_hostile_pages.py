@@ -16,9 +16,9 @@ SETTINGS = ["x.discover_email", "x.discover_phone", "x.photo_tagging", "x.post_l
 TIMEOUT = 4.0
 
 
-def run_hostile(replicas, what: str, pattern: str = r"^/settings"):
+def run_hostile(replicas, what: str, pattern: str = r"^/settings", delay: float = 0.3):
     running = replicas("wide_open", platforms=["x"])  # every true answer is "at risk"
-    running.apps["x"].faults.add(pattern, "hostile", what=what)
+    running.apps["x"].faults.add(pattern, "hostile", what=what, delay=delay)
     started = time.monotonic()
     report, stats = audit(running, platforms=["x"], only_checks=set(SETTINGS), page_timeout=TIMEOUT)
     took = time.monotonic() - started
@@ -40,7 +40,8 @@ def test_getters_that_lie_dont_fool_the_readers(replicas):
 
 
 def test_a_page_that_never_yields_is_given_up_on_in_time(replicas):
-    got, report, took, _ = run_hostile(replicas, "busy_loop")
+    # From the first moment: a page read before its script took over would be read right.
+    got, report, took, _ = run_hostile(replicas, "busy_loop", delay=0)
     assert took < 4 * (TIMEOUT + 5)  # four settings pages, each given up on after its timeout
     # A page read before its script took over is read right; the rest are said for what they are.
     assert "unknown" in got.values() and set(got.values()) <= {"unknown", "at_risk"}
